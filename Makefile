@@ -1,0 +1,26 @@
+# The two commands of the README: `make run` and `make test`. Both create or reuse .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test chat serve bench playground clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "policybot needs Python 3.11 or newer (found %s); run: make PYTHON=python3.12 ..." % sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)  ## start the bot: Slack/Teams when configured, else a console chat
+	$(BIN)/policybot run
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)  ## performance figures (see benchmarks/README.md)
+	$(BIN)/python benchmarks/review_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache
