@@ -39,7 +39,7 @@ class Services:
         from bot.escalation.crypto import Cipher
         from bot.escalation.notifiers import FileNotifier
         from bot.escalation.store import Store
-        from bot.feedback import record_feedback
+        from bot.platform_state import record_feedback
         from bot.router import Router
 
         engine = Engine.load(settings.policy_path, settings.profile_path)
