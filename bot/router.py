@@ -11,7 +11,7 @@ import asyncio
 import logging
 import re
 from dataclasses import replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from policy.engine import Engine
 from policy.text import detect_language, fold
@@ -21,6 +21,9 @@ from bot.escalation.cases import Cases, InvalidReport, NotAllowed, NotFound
 from bot.escalation.model import NewReport, Person
 from bot.messages import Button, Field, Form, Incoming, Option, Reply
 from bot.texts import t
+
+if TYPE_CHECKING:
+    from bot.llm import Polisher
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +51,13 @@ class Router:
     """`await router.handle(incoming)` -> replies. Engine calls are pure and fast (run inline);
     store calls are blocking SQL (run in a thread)."""
 
-    def __init__(self, engine: Engine, cases: Cases | None = None, feedback: Feedback | None = None) -> None:
+    def __init__(self, engine: Engine, cases: Cases | None = None, feedback: Feedback | None = None,
+                 polisher: "Polisher | None" = None) -> None:
         self.engine = engine
         self.policy = engine.policy
         self.cases = cases
         self.feedback = feedback
+        self.polisher = polisher  # the optional model layer; it may reword answers, never decide
 
     async def handle(self, msg: Incoming) -> list[Reply]:
         lang = self._language(msg)
@@ -64,14 +69,14 @@ class Router:
             command, rest = (msg.command, msg.text.strip()) if msg.kind == "command" else parse(msg.text)
             if command:
                 return await self._command(msg, command.lower(), rest, lang)
-            return self._message(msg, lang)
+            return await self._message(msg, lang)
         except Exception as exc:  # never a traceback to a user; never the user's text in a log
             log.error("router failed on a %s from %s: %s", msg.kind, msg.platform, type(exc).__name__)
             return [Reply(t("error", lang), language=lang)]
 
     # ---- plain messages ---------------------------------------------------------------------
 
-    def _message(self, msg: Incoming, lang: str) -> list[Reply]:
+    async def _message(self, msg: Incoming, lang: str) -> list[Reply]:
         text = msg.text.strip()
         folded = fold(text).strip(" !.?,")
         if not text:
@@ -83,6 +88,8 @@ class Router:
         if len(text) > MAX_DRAFT:
             return [Reply(t("too_long", lang, length=len(text), limit=MAX_DRAFT), language=lang)]
         answer = self.engine.ask(text)
+        if self.polisher is not None:
+            answer = await self.polisher.polish(text, answer)
         buttons = ()
         if answer.citations:
             buttons = (Button(t("show_clause", answer.language), "show_clause", answer.citations[0].clause),)

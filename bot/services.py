@@ -55,6 +55,14 @@ class Services:
             feedback_days=settings.feedback_days,
             retention_days=settings.retention_days,
         )
-        router = Router(engine, cases, feedback=lambda clause, version: record_feedback(store, clause, version))
+        polisher = None
+        if settings.llm:
+            from bot.llm import OpenAIModel, Polisher
+
+            model = OpenAIModel(settings.llm.model, settings.llm.api_key, settings.llm.base_url, settings.llm.timeout)
+            polisher = Polisher(model, engine.policy, engine.profile.name)
+            log.info("model layer on: %s (answers are reworded, never decided, by it)", settings.llm.model)
+        router = Router(engine, cases, feedback=lambda clause, version: record_feedback(store, clause, version),
+                        polisher=polisher)
         notifiers: dict[str, Notifier] = {"console": FileNotifier(settings.data_dir / "notifications.log")}
         return cls(settings, engine, store, cases, router, notifiers)
