@@ -63,7 +63,7 @@ def first_seen(store: Any, key: str, now: datetime | None = None) -> bool:
     Call `finish(store, key)` once the reply has been sent."""
     now = now or _now()
     key = _key(key)
-    with store.engine.begin() as conn:
+    with store.write() as conn:
         try:
             with conn.begin_nested():
                 conn.execute(seen_events.insert().values(key=key, claimed_at=now, done=False))
@@ -82,13 +82,13 @@ def first_seen(store: Any, key: str, now: datetime | None = None) -> bool:
 
 
 def finish(store: Any, key: str) -> None:
-    with store.engine.begin() as conn:
+    with store.write() as conn:
         conn.execute(update(seen_events).where(seen_events.c.key == _key(key)).values(done=True))
 
 
 def forget_before(store: Any, before: datetime) -> int:
     """Drop finished claims older than `before` (housekeeping)."""
-    with store.engine.begin() as conn:
+    with store.write() as conn:
         return conn.execute(
             seen_events.delete().where(seen_events.c.claimed_at < before, seen_events.c.done.is_(True))
         ).rowcount
@@ -98,7 +98,7 @@ def save_reference(store: Any, platform: str, user_id: str, reference: dict) -> 
     """Insert or replace the conversation reference of a user."""
     data = json.dumps(reference, sort_keys=True)
     now = _now()
-    with store.engine.begin() as conn:
+    with store.write() as conn:
         changed = conn.execute(
             update(conversation_refs)
             .where(conversation_refs.c.platform == platform, conversation_refs.c.user_id == user_id)
@@ -113,7 +113,7 @@ def save_reference(store: Any, platform: str, user_id: str, reference: dict) -> 
 
 
 def load_reference(store: Any, platform: str, user_id: str) -> dict | None:
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         data = conn.execute(
             select(conversation_refs.c.reference)
             .where(conversation_refs.c.platform == platform, conversation_refs.c.user_id == user_id)
@@ -123,7 +123,7 @@ def load_reference(store: Any, platform: str, user_id: str) -> dict | None:
 
 def record_feedback(store: Any, clause: str, version: str) -> None:
     """Count one "this verdict is wrong" for (clause, version). No text, no user."""
-    with store.engine.begin() as conn:
+    with store.write() as conn:
         changed = conn.execute(
             update(verdict_feedback)
             .where(verdict_feedback.c.clause == clause, verdict_feedback.c.version == version)
@@ -142,6 +142,6 @@ def record_feedback(store: Any, clause: str, version: str) -> None:
 
 
 def feedback_counts(store: Any) -> list[tuple[str, str, int]]:
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         rows = conn.execute(select(verdict_feedback).order_by(verdict_feedback.c.version, verdict_feedback.c.clause))
         return [(r.clause, r.version, r.count) for r in rows]
