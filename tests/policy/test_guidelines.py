@@ -82,8 +82,6 @@ def test_clause_is_complete_in_both_languages(clause_id: str) -> None:
         assert "\n" not in c.summary.get(lang), "the summary is one line"
         assert len(c.keywords.get(lang)) >= 25, f"{clause_id}: keywords.{lang} is thin"
         assert 5 <= len(c.questions.get(lang)) <= 8, f"{clause_id}: questions.{lang}"
-        for q in c.questions.get(lang):
-            assert q.rstrip().endswith("?"), q
 
 
 @pytest.mark.parametrize("clause_id", IDS)
