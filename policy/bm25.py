@@ -70,28 +70,30 @@ class BM25:
         """The term's IDF; 0.0 for a term no document contains."""
         return self._idf.get(term, 0.0)
 
-    def scores(self, query: Iterable[str]) -> list[float]:
+    def scores(self, query: Iterable[str] | Mapping[str, float]) -> list[float]:
         """The BM25 score of every document for the query (one float per document).
 
         A query term counts once however often it is repeated: questions are short and a
-        repeated word ("post ... post") is not more evidence.
+        repeated word ("post ... post") is not more evidence. A mapping gives each query term a
+        weight (a multiplier of its contribution), for terms that matter more or less than words.
         """
         out = [0.0] * len(self._tf)
         if not out or self._avg == 0.0:
             return out
         k1, b, avg = self.k1, self.b, self._avg
-        for term in dict.fromkeys(query):
+        weights = query if isinstance(query, Mapping) else dict.fromkeys(query, 1.0)
+        for term, qw in weights.items():
             docs = self._postings.get(term)
-            if not docs:
+            if not docs or qw <= 0.0:
                 continue
-            idf = self._idf[term]
+            idf = self._idf[term] * qw
             for i in docs:
                 f = self._tf[i][term]
                 norm = k1 * (1.0 - b + b * self._len[i] / avg)
                 out[i] += idf * f * (k1 + 1.0) / (f + norm)
         return out
 
-    def top(self, query: Iterable[str], n: int | None = None) -> list[Hit]:
+    def top(self, query: Iterable[str] | Mapping[str, float], n: int | None = None) -> list[Hit]:
         """Documents with a positive score, best first; ties keep corpus order."""
         scored = [Hit(i, s) for i, s in enumerate(self.scores(query)) if s > 0.0]
         scored.sort(key=lambda h: -h.score)

@@ -74,3 +74,11 @@ def test_empty_corpus_and_bad_arguments() -> None:
     assert len(BM25([])) == 0
     with pytest.raises(ValueError):
         BM25([["a"]], weighted=[{"a": 1.0}])
+
+
+def test_query_weights_scale_a_terms_contribution() -> None:
+    index = BM25(CORPUS)
+    plain = index.scores(["photo"])
+    assert index.scores({"photo": 2.0}) == pytest.approx([2 * x for x in plain])
+    assert index.scores({"photo": 0.0}) == [0.0, 0.0, 0.0]
+    assert index.scores({"photo": 1.0, "client": 1.0}) == index.scores(["photo", "client"])

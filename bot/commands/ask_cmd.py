@@ -1,0 +1,116 @@
+"""`policybot ask`: answer one question about the social-media policy.
+
+    policybot ask "Vai drīkstu publicēt klienta logo?"
+    echo "can I post this: Great day at the ACME office!" | policybot ask --json -
+
+Exit codes, as for `policybot review`: 0 for any answer (not_covered included), 2 for bad input
+(empty, not UTF-8, too long) with one line on stderr. Imports are lazy so that a fresh process
+answers quickly: argparse is all that loads until `run` is called.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, BinaryIO, TextIO
+
+MAX_CHARS = 10_000  # a question with a draft post; longer input is almost surely a paste mistake
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class InputError(ValueError):
+    """The question cannot be answered as given; the message is the one line shown on stderr."""
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `ask` on the `policybot` sub-command parser."""
+    p = subparsers.add_parser(
+        "ask",
+        help="answer a question about the social-media policy",
+        description=(
+            "Answer a question about the social-media policy, citing the clause and policy "
+            "version. A question that carries a draft post (\"can I post this: ...\") is "
+            "reviewed as well. Exit status: 0 for any answer, 2 for bad input."
+        ),
+        epilog=(
+            f"Input: the question as arguments, or '-' (or nothing) to read it from standard "
+            f"input as UTF-8. At most {MAX_CHARS:,} characters."
+        ),
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object (Answer.to_dict())")
+    p.add_argument(
+        "question",
+        nargs="*",
+        metavar="QUESTION",
+        help="the question (several words are joined with spaces); '-' or nothing reads stdin",
+    )
+    p.set_defaults(func=run)
+
+
+def read_question(words: list[str], stdin: BinaryIO) -> str:
+    """The question from the arguments or from stdin, validated; raises `InputError`."""
+    if not words or words == ["-"]:
+        # UTF-8 needs at most 4 bytes a character: reading one byte more than that bounds memory
+        # and still tells "too long" apart from a character cut in half.
+        raw = stdin.read(MAX_CHARS * 4 + 1)
+        if len(raw) > MAX_CHARS * 4:
+            raise InputError(f"input is longer than {MAX_CHARS:,} characters")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError(f"input is not valid UTF-8 (byte {e.start})") from None
+    else:
+        text = " ".join(words)
+    text = text.lstrip("\ufeff")  # a BOM from a Windows editor is not part of the question
+    if not text.strip():
+        raise InputError("the question is empty: give it as arguments or on standard input")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"input is longer than {MAX_CHARS:,} characters ({len(text):,})")
+    return text
+
+
+def render_text(answer: Any) -> str:
+    """The answer for a terminal: the answer itself, then its sources and any review findings."""
+    lines = [answer.answer]
+    if answer.citations:
+        lines.append("")
+        for c in answer.citations:
+            lines.append(f"  [{c.clause}, v{c.version}] {c.quote}")
+    if answer.review is not None and answer.review.findings:
+        lines.append("")
+        for f in answer.review.findings:
+            lines.append(f"  - {f.severity}: «{f.excerpt}» {f.message} {f.suggestion}".rstrip())
+    return "\n".join(lines)
+
+
+def run(
+    args: argparse.Namespace,
+    *,
+    stdin: BinaryIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    engine: Any = None,
+) -> int:
+    """Answer the question in `args`; returns the exit status. Streams and engine are injectable
+    for tests; by default the embedded policy and example profile are loaded."""
+    stdin = stdin if stdin is not None else sys.stdin.buffer
+    stdout = stdout if stdout is not None else sys.stdout
+    stderr = stderr if stderr is not None else sys.stderr
+    try:
+        question = read_question(list(args.question), stdin)
+    except InputError as e:
+        print(f"policybot ask: {e}", file=stderr)
+        return EXIT_BAD_INPUT
+    if engine is None:
+        from policy.engine import Engine  # lazy: keeps `policybot --help` and bad input fast
+
+        engine = Engine.load()
+    answer = engine.ask(question)
+    if args.json:
+        import json
+
+        print(json.dumps(answer.to_dict(), ensure_ascii=False), file=stdout)
+    else:
+        print(render_text(answer), file=stdout)
+    return EXIT_OK

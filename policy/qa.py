@@ -1,0 +1,272 @@
+""""Can I post this?": grounded answers to questions about the policy.
+
+`Answerer(policy, profile, reviewer).ask(question) -> Answer`, pure and synchronous. The index
+(`policy.qa_index`) is built once in the constructor; a question is then answered in well under
+a millisecond.
+
+How a question is answered:
+
+1. Language: `policy.text.detect_language` (mixed text -> the dominant language; Latvian typed
+   without diacritics is still Latvian).
+2. Draft: a question that carries a post ("can I post this: ...", «...», a text on the next
+   line) is handed to the review engine and the answer is built from its findings.
+3. Retrieval and stance: `policy.qa_index` ranks the clauses, says whether the best one matches
+   well enough, and picks inside it the allowed / not_allowed / conditions sentence the question
+   is about; that sentence is quoted and decides the stance.
+4. Below the confidence threshold the answer is `not_covered`: no citation, and whom to ask.
+"""
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from policy.model import Answer, Citation, Lang, Policy, Profile, Review, Stance, Text
+from policy.qa_index import QAIndex, first_sentence
+from policy.text import detect_language, fold
+
+
+class ReviewerLike(Protocol):
+    def review(self, draft: str) -> Review: ...
+
+
+# ---- drafts inside questions -----------------------------------------------------------------
+
+# A lead-in that points at a post: "can I post this:", "vai šis ir ok:", "is the following fine".
+_DRAFT_CUE = re.compile(
+    r"\b(this|these|following|below|post|tweet|caption|comment|text|draft|"
+    r"so|sis|sadu|sads|sekojos\w*|zemak\w*|ierakst\w*|publicet|publice\w*|tekst\w*|"
+    r"komentar\w*|melnrakst\w*)\b"
+)
+# A rest that is itself a question is not a draft ("Question about posting: can I ...?").
+_QUESTION_START = re.compile(
+    r"^(can|could|may|am|is|are|do|does|should|what|how|who|why|when|where|vai|ka|ko|kas|"
+    r"kad|kur|kapec|drikst|drikstu|var|varu)\b"
+)
+_QUOTED = re.compile(r"«([^»]+)»|„([^“”\"]+)[“”\"]|“([^”]+)”|\"([^\"]+)\"")
+_MIN_DRAFT_WORDS = 3
+_LONG_QUOTE_WORDS = 6  # a quote this long is a draft even without a lead-in
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _unquote(s: str) -> str:
+    s = s.strip()
+    m = _QUOTED.fullmatch(s)
+    return next(g for g in m.groups() if g is not None).strip() if m else s.strip("'\"“”„«» ")
+
+
+def _lead_points_at_post(lead: str) -> bool:
+    return _words(lead) <= 14 and bool(_DRAFT_CUE.search(fold(lead)))
+
+
+def _looks_like_post(rest: str) -> bool:
+    rest = _unquote(rest)
+    if _words(rest) < _MIN_DRAFT_WORDS:
+        return False
+    return not (rest.rstrip().endswith("?") and _QUESTION_START.match(fold(rest.strip())))
+
+
+def extract_draft(question: str) -> str | None:
+    """The draft post a question carries, or None.
+
+    Recognised: a lead-in pointing at a post followed by a colon or a new line ("can I post
+    this: ...", "vai drīkstu publicēt šo: «...»", "is this ok?\\n<post>"), a post followed by
+    such a question on its last line, and a long quotation («...», "...", „...“).
+    """
+    q = question.strip()
+    lines = [ln for ln in q.splitlines() if ln.strip()]
+    if len(lines) > 1:
+        lead, rest = lines[0], "\n".join(lines[1:])
+        if _lead_points_at_post(lead) and _looks_like_post(rest):
+            return _unquote(rest)
+        lead, rest = lines[-1], "\n".join(lines[:-1])
+        if lead.rstrip().endswith("?") and _lead_points_at_post(lead) and _looks_like_post(rest):
+            return _unquote(rest)
+    colon = q.find(":")
+    if colon > 0:
+        lead, rest = q[:colon], q[colon + 1 :]
+        if _lead_points_at_post(lead) and _looks_like_post(rest):
+            return _unquote(rest)
+    quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTED.finditer(q)]
+    if quotes:
+        longest = max(quotes, key=_words)
+        if _words(longest) >= _LONG_QUOTE_WORDS:
+            return longest.strip()
+    return None
+
+
+# ---- what the answer says --------------------------------------------------------------------
+
+_SAY: dict[str, dict[str, str]] = {
+    "allowed": {"en": "Yes, you may.", "lv": "Jā, to drīkst."},
+    "not_allowed": {"en": "No, you may not.", "lv": "Nē, to nedrīkst."},
+    "depends": {"en": "It depends.", "lv": "Tas ir atkarīgs no apstākļiem."},
+    "basis": {
+        "en": "The guidelines (version {version}), “{title}”: “{quote}”",
+        "lv": "Vadlīnijas (versija {version}), punkts “{title}”: “{quote}”",
+    },
+    "next": {"en": "Next: {step}", "lv": "Ko darīt: {step}"},
+    "not_covered": {
+        "en": "The social media guidelines (version {version}) don't cover this question. "
+        "Please ask {whom}.",
+        "lv": "Sociālo mediju vadlīnijas (versija {version}) uz šo jautājumu neattiecas. "
+        "Lūdzu, jautājiet: {whom}.",
+    },
+    "draft_do_not_post": {
+        "en": "No, don't post this as it is: it goes against the guidelines.",
+        "lv": "Nē, šādu ierakstu nepublicējiet: tas ir pretrunā vadlīnijām.",
+    },
+    "draft_revise": {
+        "en": "Not as it is: revise the draft first.",
+        "lv": "Ne šādā veidā: vispirms izlabojiet melnrakstu.",
+    },
+    "draft_ok": {
+        "en": "Yes: I found nothing in this draft against the guidelines (version {version}).",
+        "lv": "Jā: šajā melnrakstā neatradu neko pretrunā vadlīnijām (versija {version}).",
+    },
+    "draft_found": {
+        "en": "{count} problem(s) found; each one and its fix are listed with the review.",
+        "lv": "Atrastas {count} problēmas; katra un tās labojums ir norādīts pārbaudē.",
+    },
+}
+
+# What to do next, chosen by what the quoted sentence is about (so it follows the policy data,
+# not clause ids). Checked in order on the folded quote in both languages.
+_NEXT_STEPS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
+    (
+        re.compile(r"piekris|piekrit|consent|agreed|vienosan|atlauj"),
+        {
+            "en": "ask the person concerned (the client, customer or colleague) for written "
+            "consent before you post, and keep it.",
+            "lv": "pirms publicēšanas palūdziet attiecīgajai personai (klientam, pircējam vai "
+            "kolēģim) rakstisku piekrišanu un saglabājiet to.",
+        },
+    ),
+    (
+        re.compile(r"komunikacijas nodal|communications team"),
+        {
+            "en": "ask the communications team before you post or reply.",
+            "lv": "pirms publicēšanas vai atbildes jautājiet komunikācijas nodaļai.",
+        },
+    ),
+    (
+        re.compile(r"vadib|management|problem"),
+        {
+            "en": "raise it internally first: talk to your manager, or use /report to tell "
+            "management in confidence.",
+            "lv": "vispirms risiniet to iekšēji: runājiet ar savu vadītāju vai ar /report "
+            "konfidenciāli ziņojiet vadībai.",
+        },
+    ),
+)
+_DEFAULT_STEP: dict[str, dict[str, str]] = {
+    "allowed": {
+        "en": "go ahead; if you want a second look, send your draft with /review.",
+        "lv": "drīkstat publicēt; ja vēlaties, pārbaudiet melnrakstu ar /review.",
+    },
+    "not_allowed": {
+        "en": "don't post it; if you think your case is different, ask {whom}.",
+        "lv": "nepublicējiet; ja domājat, ka jūsu gadījums ir citāds, jautājiet: {whom}.",
+    },
+    "depends": {
+        "en": "check the condition above before you post; if unsure, /review your draft or "
+        "ask {whom}.",
+        "lv": "pirms publicēšanas pārliecinieties, ka nosacījums ir izpildīts; ja neesat "
+        "pārliecināts, pārbaudiet melnrakstu ar /review vai jautājiet: {whom}.",
+    },
+}
+
+
+def _next_step(stance: Stance, quote: Text, lang: Lang, whom: str) -> str:
+    if stance != "allowed":
+        folded = fold(quote.lv + " " + quote.en)
+        for pattern, step in _NEXT_STEPS:
+            if pattern.search(folded):
+                return step[lang]
+    return _DEFAULT_STEP[stance][lang].format(whom=whom)
+
+
+# ---- the answerer ----------------------------------------------------------------------------
+
+
+class Answerer:
+    """Answers questions over one policy and profile; build once, then `ask()` per question."""
+
+    def __init__(self, policy: Policy, profile: Profile, reviewer: ReviewerLike) -> None:
+        self.policy = policy
+        self.profile = profile
+        self.reviewer = reviewer
+        self.index = QAIndex(policy, profile)
+        # Whom to ask when the policy has no answer: the profile's contact, else the owner.
+        self._whom = profile.contact or policy.owner
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question in its own language; see the module docstring for the steps."""
+        lang = detect_language(question)
+        draft = extract_draft(question)
+        if draft is not None:
+            return self._answer_draft(draft, lang)
+        q = self.index.query(question, lang)
+        m = self.index.match(q)
+        ranked = tuple((self.policy.clauses[i].id, round(s, 4)) for i, s in m.ranked)
+        if not m.confident:
+            text = _SAY["not_covered"][lang].format(version=self.policy.version, whom=self._whom)
+            return Answer(text, "not_covered", lang, self.policy.version, (), None, ranked)
+        ci = m.ranked[0][0]
+        stance, quote = self.index.stance(ci, q, m)
+        clause = self.policy.clauses[ci]
+        text = " ".join(
+            (
+                _SAY[stance][lang],
+                _SAY["basis"][lang].format(
+                    version=self.policy.version, title=clause.title.get(lang), quote=quote.get(lang)
+                ),
+                _SAY["next"][lang].format(step=_next_step(stance, quote, lang, self._whom)),
+            )
+        )
+        citation = Citation(clause.id, self.policy.version, quote.get(lang))
+        return Answer(text, stance, lang, self.policy.version, (citation,), None, ranked)
+
+    def _answer_draft(self, draft: str, lang: Lang) -> Answer:
+        """The review engine's verdict on the draft, told in the question's language, citing the
+        clauses of its findings (high severity first)."""
+        review = self.reviewer.review(draft)
+        stance: Stance = _STANCE_OF_VERDICT[review.verdict]
+        citations: list[Citation] = []
+        for f in sorted(review.findings, key=lambda f: (f.severity != "high", f.start)):
+            if any(c.clause == f.clause for c in citations):
+                continue
+            quote = self._finding_quote(f.clause, f"{f.excerpt} {f.message}", lang)
+            citations.append(Citation(f.clause, self.policy.version, quote.get(lang)))
+        if review.verdict == "ok":
+            text = " ".join(
+                (
+                    _SAY["draft_ok"][lang].format(version=self.policy.version),
+                    _SAY["next"][lang].format(step=_DEFAULT_STEP["allowed"][lang]),
+                )
+            )
+        else:
+            parts = [_SAY[f"draft_{review.verdict}"][lang]]
+            if citations:
+                first = self.policy.clause(citations[0].clause)
+                parts.append(
+                    _SAY["basis"][lang].format(
+                        version=self.policy.version, title=first.title.get(lang), quote=citations[0].quote
+                    )
+                )
+            parts.append(_SAY["draft_found"][lang].format(count=len(review.findings)))
+            text = " ".join(parts)
+        ranked = tuple((c.clause, 0.0) for c in citations)
+        return Answer(text, stance, lang, self.policy.version, tuple(citations), review, ranked)
+
+    def _finding_quote(self, clause_id: str, evidence: str, lang: Lang) -> Text:
+        """The not_allowed sentence of the clause closest to a finding's words."""
+        ci = self.policy.clause_ids.index(clause_id)
+        q = self.index.query(evidence, lang)
+        m = self.index.match(q)
+        return self.index.stance(ci, q, m, only="not_allowed")[1]
+
+
+_STANCE_OF_VERDICT: dict[str, Stance] = {"do_not_post": "not_allowed", "revise": "depends", "ok": "allowed"}
