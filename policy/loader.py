@@ -236,6 +236,8 @@ def _check_schema(schema: Any, where: str) -> None:
     unknown = set(schema) - SUPPORTED_KEYWORDS
     if unknown:
         raise ValueError(f"schema {where}: keywords not supported by policy.loader: {sorted(unknown)}")
+    if not isinstance(schema.get("type", ""), str):
+        raise ValueError(f"schema {where}: policy.loader supports one type per schema, not a list")
     for name in ("properties", "$defs"):
         for key, sub in schema.get(name, {}).items():
             _check_schema(sub, f"{where}/{name}/{key}")

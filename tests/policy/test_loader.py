@@ -369,6 +369,8 @@ def test_broken_profile(tmp_path: Path, old: str, new: str, line: int, words: li
     assert info.value.line == line, str(info.value)
     for w in words:
         assert w in str(info.value)
+    # The editor's view agrees: the JSON Schema refuses the same file.
+    assert _jsonschema_errors(PROFILE_SCHEMA_PATH, path)
 
 
 # ---- the JSON Schemas and the loader agree ----------------------------------------------------
