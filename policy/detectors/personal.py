@@ -1,0 +1,219 @@
+"""Personal data of other people: e-mail addresses, phone numbers, IBANs, Latvian personal codes
+and payment card numbers, each found by pattern and confirmed by its validator (mod-97, the
+personal-code checksum, Luhn) in the manner of Presidio's pattern recognisers.
+
+The company's own public contacts (its domains, e-mails and phones in the profile) are not
+personal data and are never reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Mapping
+
+from policy.detectors.doc import Doc, Hit
+from policy.model import Profile, Rule
+
+TYPES = ("iban", "card", "personal_code", "email", "phone")  # also the priority on overlap
+
+LABELS = {
+    "email": ("e-pasta adrese", "e-mail address"),
+    "phone": ("tālruņa numurs", "phone number"),
+    "iban": ("bankas konta numurs (IBAN)", "bank account number (IBAN)"),
+    "personal_code": ("personas kods", "personal identity number"),
+    "card": ("maksājumu kartes numurs", "payment card number"),
+}
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
+# Latvian numbers: 8 digits starting 2 (mobile) or 6 (landline), optional +371/00371; spaces or
+# hyphens anywhere. Dots are not accepted as separators: "20.12.2024" is a date.
+_PHONE_LV = re.compile(r"(?<![\w+.,])(?:(?:\+|00)\s?371[\s-]?)?[26](?:[ \-]?\d){7}(?![\d])")
+_PHONE_INTL = re.compile(
+    r"(?<![\w+])(?:\+|00)(?!\s?371)\d{1,3}[\s-]?(?:\(\d{1,4}\)[\s-]?)?\d(?:[\s-]?\d){6,12}(?!\d)"
+)
+_IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![\w])")
+_PERSONAL_CODE = re.compile(r"(?<![\w-])(\d{6})[-\s]?(\d{5})(?![\w-])")
+_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+# Right after a number: units that make it an amount, not a phone ("20 000 000 EUR").
+_AMOUNT_AFTER = re.compile(
+    r"\s?(?:€|\$|%|eur|eiro|euro|usd|gab|cilvēk|cilvek|people|units|km|kg|m\b)", re.IGNORECASE
+)
+_AMOUNT_BEFORE = re.compile(r"(?:€|\$|eur|eiro|usd)\s?$", re.IGNORECASE)
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def iban_ok(raw: str) -> bool:
+    """ISO 13616 mod-97 check of an IBAN in any spacing and case."""
+    s = raw.replace(" ", "").upper()
+    if not (15 <= len(s) <= 34) or not s[:2].isalpha() or not s[2:4].isdigit():
+        return False
+    rearranged = s[4:] + s[:4]
+    try:
+        return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+    except ValueError:
+        return False
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+_PK_WEIGHTS = (1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def personal_code_ok(digits: str) -> bool:
+    """A Latvian personal code: since 2017 "32..." (no date, no checksum); before, DDMMYY, a
+    century digit (0: 1800s, 1: 1900s, 2: 2000s) and a checksum. Company registration numbers
+    (first digit 4 or more) are not personal codes."""
+    if len(digits) != 11:
+        return False
+    if digits.startswith("32"):
+        return True
+    dd, mm, yy, century = int(digits[0:2]), int(digits[2:4]), int(digits[4:6]), digits[6]
+    if century not in "012":
+        return False
+    try:
+        date(1800 + 100 * int(century) + yy, mm, dd)
+    except ValueError:
+        return False
+    check = (1101 - sum(w * int(d) for w, d in zip(_PK_WEIGHTS, digits))) % 11
+    return check < 10 and check == int(digits[10])
+
+
+# ---- masking ---------------------------------------------------------------------------------
+
+
+def mask(kind: str, text: str) -> str:
+    """`text` with its identifying part replaced by asterisks: j***@gmail.com, +371 2*** ****."""
+    if kind == "email":
+        local, _, domain = text.partition("@")
+        return f"{local[:1]}***@{domain}"
+    if kind == "phone":
+        digits = _digits(text)
+        if text.lstrip().startswith(("+", "00")):
+            cc = _country_code(text)
+            national = digits[len(cc) + (2 if text.lstrip().startswith("00") else 0):]
+            return f"+{cc} {national[:1]}{_stars(len(national) - 1)}"
+        return f"{digits[:1]}{_stars(len(digits) - 1)}"
+    if kind == "iban":
+        s = text.replace(" ", "").upper()
+        body = s[:4] + "*" * (len(s) - 8) + s[-4:]
+        return " ".join(body[i : i + 4] for i in range(0, len(body), 4))
+    if kind == "personal_code":
+        return "******-*****"
+    if kind == "card":
+        d = _digits(text)
+        return "**** **** **** " + d[-4:]
+    raise ValueError(kind)
+
+
+def _country_code(text: str) -> str:
+    m = re.match(r"\s*(?:\+|00)(\d{1,3})", text)
+    return m.group(1) if m else ""
+
+
+def _stars(n: int) -> str:
+    """n asterisks grouped like a Latvian number: 7 -> "*** ****"."""
+    if n == 7:
+        return "*** ****"
+    return "*" * n
+
+
+# ---- the detector ----------------------------------------------------------------------------
+
+
+def validate(params: Mapping[str, Any]) -> str | None:
+    unknown = set(params) - {"types"}
+    if unknown:
+        return f"unknown parameter(s) {', '.join(sorted(map(str, unknown)))} (known: types)"
+    types = params.get("types", list(TYPES))
+    if not isinstance(types, (list, tuple)) or not types:
+        return "types: expected a non-empty list"
+    bad = [t for t in types if t not in TYPES]
+    if bad:
+        return f"types: unknown type(s) {', '.join(map(str, bad))} (known: {', '.join(TYPES)})"
+    return None
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    types: tuple[str, ...]
+    own_emails: frozenset[str]
+    own_domains: tuple[str, ...]
+    own_phones: frozenset[str]  # national numbers, digits only
+
+    def find(self, doc: Doc) -> list[Hit]:
+        text = doc.text
+        if not any(c.isdigit() for c in text) and "@" not in text:
+            return []  # the common case: nothing that could be personal data
+        found: list[tuple[int, int, str]] = []  # (start, end, kind), in priority order
+        for kind in TYPES:
+            if kind in self.types:
+                found.extend((s, e, kind) for s, e in self._find(kind, text))
+        hits: list[Hit] = []
+        taken: list[tuple[int, int]] = []
+        for s, e, kind in found:
+            if any(s < te and ts < e for ts, te in taken):
+                continue  # an earlier (stronger) kind already covers it: a card is no phone
+            taken.append((s, e))
+            lv, en = LABELS[kind]
+            hits.append(Hit(s, e, en if doc.lang == "en" else lv, mask(kind, text[s:e])))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _find(self, kind: str, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        if kind == "email":
+            for m in _EMAIL.finditer(text):
+                addr = m.group().lower()
+                domain = addr.rpartition("@")[2]
+                own = addr in self.own_emails or any(
+                    domain == d or domain.endswith("." + d) for d in self.own_domains
+                )
+                if not own:
+                    out.append(m.span())
+        elif kind == "phone":
+            for rx in (_PHONE_LV, _PHONE_INTL):
+                for m in rx.finditer(text):
+                    s, e = m.span()
+                    if _AMOUNT_AFTER.match(text, e) or _AMOUNT_BEFORE.search(text, max(0, s - 5), s):
+                        continue
+                    digits = _digits(m.group())
+                    if digits[-8:] in self.own_phones or digits in self.own_phones:
+                        continue
+                    if rx is _PHONE_INTL and not 8 <= len(digits) <= 15:
+                        continue
+                    out.append((s, e))
+        elif kind == "iban":
+            out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group())]
+        elif kind == "personal_code":
+            out = [m.span() for m in _PERSONAL_CODE.finditer(text) if personal_code_ok(m.group(1) + m.group(2))]
+        elif kind == "card":
+            for m in _CARD.finditer(text):
+                d = _digits(m.group())
+                if 13 <= len(d) <= 19 and d[0] in "23456" and luhn_ok(d):
+                    out.append(m.span())
+        return out
+
+
+def compile_rule(rule: Rule, profile: Profile) -> PersonalData:
+    phones = set()
+    for p in profile.phones:
+        d = _digits(p)
+        phones.add(d[-8:] if len(d) >= 8 else d)
+    return PersonalData(
+        types=tuple(rule.params.get("types", TYPES)),
+        own_emails=frozenset(e.lower() for e in profile.emails),
+        own_domains=tuple(d.lower().removeprefix("www.") for d in profile.domains),
+        own_phones=frozenset(phones),
+    )
