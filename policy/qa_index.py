@@ -126,9 +126,8 @@ WEIGHTS = {
 }
 PART_WEIGHT = 0.5  # how much a clause's best single part adds to its bag's score
 MEDIA_WEIGHT = 0.7  # a media word ("LinkedIn", "post") in retrieval
-STANCE_MEDIA_WEIGHT = 0.3  # ... and in choosing the sentence: "share" says how, not what
 NAME_WEIGHT = 2.0  # a client, competitor or code name from the profile
-LINK_WEIGHT = 0.5  # how much a matched example question / keyword lends its linked sentence
+LINK_WEIGHT = 0.25  # how much a matched example question lends its linked sentence
 
 # The combined score a question needs to be answered at all, with and without a domain word.
 # Calibrated on policy/eval/questions.yaml: see tests/policy/test_qa_eval.py.
@@ -142,7 +141,8 @@ _SIDE: dict[str, Stance] = {
     "example_do": "allowed",
     "example_dont": "not_allowed",
 }
-_LINKED_KINDS = ("question", "keyword")
+# Only example questions are linked: a single keyword's nearest sentence is too often a guess.
+_LINKED_KINDS = ("question",)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"])")
 
@@ -158,12 +158,8 @@ class Query:
     """A question as the index sees it."""
 
     terms: dict[str, float]  # index terms (stems, phrases) with weights
-    media: frozenset[str]  # the terms that came from media words
     unknown: tuple[str, ...]  # stems the policy never uses
     in_domain: bool  # has a media or speech word
-
-    def stance_terms(self) -> dict[str, float]:
-        return {t: (w * STANCE_MEDIA_WEIGHT if t in self.media else w) for t, w in self.terms.items()}
 
 
 @dataclass(frozen=True)
@@ -179,6 +175,7 @@ class Match:
 class _Part:
     clause: int  # index into policy.clauses
     kind: str  # a key of WEIGHTS
+    pair: int = -1  # an example question's position, the same in its lv and en lists
 
 
 @dataclass(frozen=True)
@@ -201,7 +198,8 @@ class QAIndex:
         examples: list[tuple[int, dict[str, float]]] = []  # (sentence slot, bag) to link later
         for ci, c in enumerate(policy.clauses):
             bag: dict[str, float] = {}
-            for kind, quote, texts in _parts(c):
+            pairs = len(c.questions.lv) == len(c.questions.en)
+            for kind, quote, texts, pos in _parts(c):
                 unit: dict[str, float] = {}
                 for lang, text in texts:
                     stems = _stems(text, lang)
@@ -217,7 +215,7 @@ class QAIndex:
                 if not unit:
                     continue
                 if kind != "text":
-                    parts.append(_Part(ci, kind))
+                    parts.append(_Part(ci, kind, pos if pairs else -1))
                     part_bags.append(unit)
                 if kind in _SIDE:
                     if quote is None:
@@ -236,10 +234,20 @@ class QAIndex:
             s = sentences[slot]
             sentences[slot] = _Sentence(s.clause, s.stance, self._nearest(sentences, unit, s.clause, s.stance))
         self._sentences = sentences
-        # Example questions and keywords lend their score to their nearest rule sentence.
-        self._links: list[int | None] = []
+        # Example questions lend their score to their nearest rule sentence. The lv and en lists
+        # are translations of each other, so a pair is linked as one: two wordings agree more
+        # often on the right sentence than one.
+        joint: dict[tuple[int, int], dict[str, float]] = {}
         for p, bag in zip(parts, part_bags):
-            self._links.append(self._nearest_slot(sentences, bag, p.clause) if p.kind in _LINKED_KINDS else None)
+            if p.kind in _LINKED_KINDS and p.pair >= 0:
+                for t, w in bag.items():
+                    _add(joint.setdefault((p.clause, p.pair), {}), t, w)
+        self._links: list[int | None] = [
+            self._nearest_slot(sentences, joint.get((p.clause, p.pair), bag), p.clause)
+            if p.kind in _LINKED_KINDS
+            else None
+            for p, bag in zip(parts, part_bags)
+        ]
         self._names = _profile_terms(profile, self.vocab)
 
     # -- building helpers ------------------------------------------------------------------------
@@ -270,7 +278,6 @@ class QAIndex:
         the profile add what they are ("Rimi" -> client)."""
         other: Lang = "en" if lang == "lv" else "lv"
         terms: dict[str, float] = {}
-        media: set[str] = set()
         unknown: list[str] = []
         seq: list[str] = []
         in_domain = False
@@ -286,8 +293,6 @@ class QAIndex:
                 continue
             seq.append(found)
             terms[found] = max(terms.get(found, 0.0), MEDIA_WEIGHT if is_media else 1.0)
-            if is_media:
-                media.add(found)
         for n in (2, 3):
             for i in range(len(seq) - n + 1):
                 phrase = "_".join(seq[i : i + n])
@@ -298,8 +303,7 @@ class QAIndex:
             if pattern.search(folded):
                 for t in extra:
                     terms[t] = NAME_WEIGHT
-                    media.discard(t)
-        return Query(terms, frozenset(media), tuple(unknown), in_domain)
+        return Query(terms, tuple(unknown), in_domain)
 
     def match(self, q: Query) -> Match:
         """Clauses ranked by their bag's score plus PART_WEIGHT times their best part's."""
@@ -318,7 +322,7 @@ class QAIndex:
         """The stance of clause `ci` on the question and the sentence it rests on: the clause's
         best sentence by its own match plus LINK_WEIGHT times its best linked part's.
         `only` restricts the choice to one side (the review path quotes not_allowed)."""
-        direct = self.sentence_index.scores(q.stance_terms())
+        direct = self.sentence_index.scores(q.terms)
         evidence = [d for d in direct]
         for p, link, s in zip(self._parts, self._links, m.part_scores):
             if link is not None and p.clause == ci and s > 0:
@@ -351,22 +355,23 @@ def _candidates(norm: str, own_stem: str, other: Lang) -> Iterable[str]:
             yield stem(norm[len(p) :], "lv")
 
 
-def _parts(c: Clause) -> Iterable[tuple[str, Text | None, list[tuple[str, str]]]]:
-    """(kind, quotable sentence, [(lang, text), ...]) for every part of a clause."""
-    yield "title", None, [("lv", c.title.lv), ("en", c.title.en)]
-    yield "summary", None, [("lv", c.summary.lv), ("en", c.summary.en)]
-    yield "text", None, [("lv", c.text.lv), ("en", c.text.en)]
+def _parts(c: Clause) -> Iterable[tuple[str, Text | None, list[tuple[str, str]], int]]:
+    """(kind, quotable sentence, [(lang, text), ...], position) for every part of a clause;
+    the position is an example question's place in its list."""
+    yield "title", None, [("lv", c.title.lv), ("en", c.title.en)], -1
+    yield "summary", None, [("lv", c.summary.lv), ("en", c.summary.en)], -1
+    yield "text", None, [("lv", c.text.lv), ("en", c.text.en)], -1
     for kind in ("allowed", "not_allowed", "conditions"):
         for t in getattr(c, kind):
-            yield kind, t, [("lv", t.lv), ("en", t.en)]
+            yield kind, t, [("lv", t.lv), ("en", t.en)], -1
     for kind, examples in (("example_do", c.examples_do), ("example_dont", c.examples_dont)):
         for t in examples:
-            yield kind, None, [("lv", t.lv), ("en", t.en)]
+            yield kind, None, [("lv", t.lv), ("en", t.en)], -1
     for lang in ("lv", "en"):
         for k in c.keywords.get(lang):
-            yield "keyword", None, [(lang, k)]
-        for q in c.questions.get(lang):
-            yield "question", None, [(lang, q)]
+            yield "keyword", None, [(lang, k)], -1
+        for i, q in enumerate(c.questions.get(lang)):
+            yield "question", None, [(lang, q)], i
 
 
 # ---- the organisation's own names --------------------------------------------------------------
@@ -374,18 +379,25 @@ def _parts(c: Clause) -> Iterable[tuple[str, Text | None, list[tuple[str, str]]]
 # A question that names one of the organisation's clients, competitors or code names is about
 # clients, competitors or confidential plans, even if it never says so ("vai drīkstu minēt Rimi?").
 _NAME_KINDS = (
-    ("clients", "klients client"),
-    ("competitors", "konkurents competitor"),
-    ("confidential_terms", "konfidenciāls confidential koda nosaukums code name"),
+    ("clients", "klienta nosaukums; client name"),
+    ("competitors", "konkurents; competitor"),
+    ("confidential_terms", "koda nosaukums; code name; konfidenciāls; confidential"),
 )
 
 
 def _profile_terms(profile: Profile, vocab: frozenset[str]) -> list[tuple[re.Pattern[str], list[str]]]:
-    """(pattern over folded text, index terms to add) for each name in the profile."""
+    """(pattern over folded text, index terms to add) for each name in the profile. The terms
+    are phrases of the policy's keywords ("client name"), so they point at the clause about
+    them rather than at every clause that mentions clients."""
     out = []
-    for attr, words in _NAME_KINDS:
-        terms = sorted({t for lang in ("lv", "en") for t in _stems(words, lang) if t in vocab})
+    for attr, phrases in _NAME_KINDS:
+        terms = set()
+        for phrase in phrases.split(";"):
+            for lang in ("lv", "en"):
+                term = "_".join(_stems(phrase, lang))
+                if term in vocab:
+                    terms.add(term)
         for name in getattr(profile, attr):
             if name.strip():
-                out.append((re.compile(r"\b" + re.escape(fold(name)) + r"\b"), terms))
+                out.append((re.compile(r"\b" + re.escape(fold(name)) + r"\b"), sorted(terms)))
     return out
