@@ -34,7 +34,8 @@ def postgres_admin() -> Iterator[Engine]:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # unreachable, wrong user, no database
         engine.dispose()
-        message = f"PostgreSQL at {POSTGRES_URL} is not reachable ({type(exc).__name__})"
+        shown = normalise_url(POSTGRES_URL).render_as_string(hide_password=True)
+        message = f"PostgreSQL at {shown} is not reachable ({type(exc).__name__})"
         if REQUIRE_POSTGRES:
             pytest.fail(f"{message}, and POLICYBOT_REQUIRE_POSTGRES=1", pytrace=False)
         pytest.skip(message)
