@@ -94,9 +94,14 @@ def run(
 ) -> int:
     """Answer the question in `args`; returns the exit status. Streams and engine are injectable
     for tests; by default the embedded policy and example profile are loaded."""
-    stdin = stdin if stdin is not None else sys.stdin.buffer
     stdout = stdout if stdout is not None else sys.stdout
     stderr = stderr if stderr is not None else sys.stderr
+    if stdin is None:
+        if not args.question and sys.stdin.isatty():
+            # Nothing to read but a terminal: say how to ask rather than wait silently.
+            print("policybot ask: give the question, e.g. policybot ask \"Can I ...?\"", file=stderr)
+            return EXIT_BAD_INPUT
+        stdin = sys.stdin.buffer
     try:
         question = read_question(list(args.question), stdin)
     except InputError as e:

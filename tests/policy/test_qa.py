@@ -1,0 +1,283 @@
+"""The Q&A engine over the real policy and profile: language, grounding, stance, drafts, scope."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from policy.loader import load_policy, load_profile
+from policy.model import Answer, Finding, Policy, Profile, Review, Text
+from policy.qa import Answerer, extract_draft
+from policy.review import Reviewer
+
+POLICY = load_policy()
+PROFILE = load_profile()
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer(POLICY, PROFILE, Reviewer(POLICY, PROFILE))
+
+
+def rule_sentences(clause_id: str, lang: str) -> set[str]:
+    c = POLICY.clause(clause_id)
+    return {t.get(lang) for t in c.allowed + c.not_allowed + c.conditions}
+
+
+# ---- language ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, lang",
+    [
+        ("Vai drīkstu publicēt klienta logo?", "lv"),
+        ("vai es drikstu publicet klienta logo savaa portfolio", "lv"),  # no diacritics
+        ("Can I post our client's logo?", "en"),
+        ("vai drīkst reshare uzņēmuma jaunumus manā personal account?", "lv"),  # mixed, lv dominant
+        ("can I share the company post on my LinkedIn, ja?", "en"),  # mixed, en dominant
+    ],
+)
+def test_answers_in_the_questions_language(answerer: Answerer, question: str, lang: str) -> None:
+    a = answerer.ask(question)
+    assert a.language == lang
+    if a.citations:
+        assert a.citations[0].quote in rule_sentences(a.citations[0].clause, lang)
+
+
+# ---- grounded answers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, clause, stance",
+    [
+        ("Vai drīkstu sociālajos medijos kritizēt savu vadību?", "internal-first", "not_allowed"),
+        ("Can I share our company's job ads on LinkedIn?", "goals", "allowed"),
+        ("vai drikstu ielikt klienta logo sava portfolio", "information-protection", None),
+        ("Can I joke about a competitor going bankrupt?", "appropriate-content", "not_allowed"),
+        ("Does management read my private messages?", "trust-oversight", "depends"),
+        ("Vai drīkstu minēt Rimi savā ierakstā?", "information-protection", None),  # a client name
+    ],
+)
+def test_cites_the_right_clause_and_takes_its_stance(
+    answerer: Answerer, question: str, clause: str, stance: str | None
+) -> None:
+    a = answerer.ask(question)
+    assert a.citations[0].clause == clause
+    assert a.ranked[0][0] == clause
+    if stance:
+        assert a.stance == stance
+
+
+@pytest.mark.parametrize(
+    "question", ["Can I criticise management on Facebook?", "Vai drīkstu publicēt kolēģa telefona numuru?"]
+)
+def test_answer_quotes_the_sentence_and_names_clause_version_and_next_step(
+    answerer: Answerer, question: str
+) -> None:
+    a = answerer.ask(question)
+    assert len(a.citations) == 1
+    cite = a.citations[0]
+    clause = POLICY.clause(cite.clause)
+    assert cite.version == POLICY.version == a.policy_version
+    assert cite.quote in rule_sentences(cite.clause, a.language)
+    assert cite.quote in a.answer
+    assert clause.title.get(a.language) in a.answer
+    assert POLICY.version in a.answer
+    assert ("Next:" if a.language == "en" else "Ko darīt:") in a.answer
+    assert a.review is None
+
+
+def test_ranked_is_best_first(answerer: Answerer) -> None:
+    a = answerer.ask("Can I post a photo of a customer in our shop?")
+    scores = [s for _, s in a.ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert len({c for c, _ in a.ranked}) == len(a.ranked)
+
+
+def test_same_question_same_answer(answerer: Answerer) -> None:
+    q = "Vai drīkstu publicēt bildi ar kolēģiem?"
+    assert answerer.ask(q) == answerer.ask(q)
+
+
+# ---- out of scope -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, lang",
+    [
+        ("what's the wifi password?", "en"),
+        ("kad ir algas diena?", "lv"),
+        ("How do I book a vacation?", "en"),
+        ("kur ir printeris", "lv"),
+        ("", "lv"),
+        ("???", "lv"),
+    ],
+)
+def test_out_of_scope_is_not_covered_with_whom_to_ask(
+    answerer: Answerer, question: str, lang: str
+) -> None:
+    a = answerer.ask(question)
+    assert a.stance == "not_covered"
+    assert a.citations == ()
+    assert a.language == lang
+    assert PROFILE.contact in a.answer
+    assert POLICY.version in a.answer
+
+
+def test_not_covered_falls_back_to_the_policy_owner_without_a_contact() -> None:
+    a = Answerer(POLICY, replace(PROFILE, contact=""), Reviewer(POLICY, PROFILE)).ask("wifi password?")
+    assert POLICY.owner in a.answer
+
+
+# ---- negation ---------------------------------------------------------------------------------
+
+
+def test_negation_is_never_stripped(answerer: Answerer) -> None:
+    # "ne" is not a verb prefix to strip: "nepublicēt" must not turn into "publicēt".
+    q = answerer.index.query("nepublicēt", "lv")
+    assert "public" not in q.terms
+    assert "publicet" not in q.terms
+    # ... while real verb prefixes are: "pasmieties" finds "smieties".
+    assert answerer.index.query("pasmieties", "lv").terms
+
+
+def test_phrased_negatively_or_positively_the_stance_is_the_same(answerer: Answerer) -> None:
+    pos = answerer.ask("Vai drīkst kritizēt konkurentus?")
+    neg = answerer.ask("Vai tiešām nedrīkst kritizēt konkurentus?")
+    assert (pos.stance, pos.citations) == (neg.stance, neg.citations)
+
+
+# ---- drafts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, draft",
+    [
+        ("can I post this: Great day at the bakery with the team!", "Great day at the bakery with the team!"),
+        ("Vai drīkstu publicēt šo: «Mūsu jaunā maize ir veikalos!»", "Mūsu jaunā maize ir veikalos!"),
+        ("vai sis ir ok: Mums šodien atvērto durvju diena", "Mums šodien atvērto durvju diena"),
+        ("is this ok to post?\nProud of my team today #bakery", "Proud of my team today #bakery"),
+        ("Proud of my team today #bakery\nCan I post this?", "Proud of my team today #bakery"),
+        ('What about "our revenue grew by eighteen percent this quarter"?', "our revenue grew by eighteen percent this quarter"),
+        ("Vai man jāraksta „viedokļi ir mani personīgie“?", None),  # a short quote is not a post
+        ("Question about posting: can I name our client?", None),  # the rest is a question
+        ("Can I post photos from the office?", None),
+        ("post: ok", None),  # too short to be a post
+    ],
+)
+def test_extract_draft(question: str, draft: str | None) -> None:
+    assert extract_draft(question) == draft
+
+
+class FixedReviewer:
+    """A reviewer that returns a fixed verdict and findings (a fake of the review engine)."""
+
+    def __init__(self, verdict: str, findings: tuple[Finding, ...]) -> None:
+        self.verdict = verdict
+        self.findings = findings
+        self.drafts: list[str] = []
+
+    def review(self, draft: str) -> Review:
+        self.drafts.append(draft)
+        return Review(self.verdict, POLICY.version, "en", self.findings)  # type: ignore[arg-type]
+
+
+def finding(clause: str, severity: str, start: int, excerpt: str = "x", message: str = "m") -> Finding:
+    return Finding(clause, "r", severity, start, start + 1, excerpt, message, "fix")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "verdict, findings, stance, clauses",
+    [
+        ("ok", (), "allowed", []),
+        ("revise", (finding("appropriate-content", "medium", 3),), "depends", ["appropriate-content"]),
+        (
+            "do_not_post",
+            (
+                finding("appropriate-content", "medium", 0),
+                finding("information-protection", "high", 9, "revenue", "financial data"),
+                finding("information-protection", "medium", 20),
+            ),
+            "not_allowed",
+            ["information-protection", "appropriate-content"],  # high severity first, no repeats
+        ),
+    ],
+)
+def test_a_draft_is_answered_from_the_review(
+    verdict: str, findings: tuple[Finding, ...], stance: str, clauses: list[str]
+) -> None:
+    reviewer = FixedReviewer(verdict, findings)
+    a = Answerer(POLICY, PROFILE, reviewer).ask("Vai drīkstu publicēt šo: «Mūsu apgrozījums pieauga par 18 %!»")
+    assert reviewer.drafts == ["Mūsu apgrozījums pieauga par 18 %!"]
+    assert a.review is not None and a.review.verdict == verdict
+    assert a.stance == stance
+    assert a.language == "lv"
+    assert [c.clause for c in a.citations] == clauses
+    for c in a.citations:
+        assert c.quote in {t.lv for t in POLICY.clause(c.clause).not_allowed}
+    if a.citations:
+        assert a.citations[0].quote in a.answer
+
+
+def test_a_draft_goes_through_the_real_reviewer(answerer: Answerer) -> None:
+    a = answerer.ask("Vai drīkstu publicēt šo: «Konkurentu maize ir pilnīgs sūds, nesaprotu, kas to pērk.»")
+    assert a.review is not None
+    assert a.stance == {"ok": "allowed", "revise": "depends", "do_not_post": "not_allowed"}[a.review.verdict]
+    assert [c.clause for c in a.citations] == list(dict.fromkeys(f.clause for f in sorted(
+        a.review.findings, key=lambda f: (f.severity != "high", f.start))))
+
+
+def test_answer_to_dict_is_the_cli_contract(answerer: Answerer) -> None:
+    d = answerer.ask("Can I post our quarterly results?").to_dict()
+    assert set(d) == {"answer", "stance", "language", "policy_version", "citations", "review"}
+    assert set(d["citations"][0]) == {"clause", "version", "quote"}
+
+
+# ---- a small policy of its own ----------------------------------------------------------------
+
+
+def tiny_policy() -> Policy:
+    """Two clauses, unequal question lists, no conditions: the engine must not rely on the real
+    file's shape."""
+    from policy.model import Clause, Terms
+
+    def clause(cid: str, topic_lv: str, topic_en: str, qs: Terms) -> Clause:
+        return Clause(
+            id=cid,
+            title=Text(topic_lv.capitalize(), topic_en.capitalize()),
+            text=Text(f"Par {topic_lv} ir noteikumi. Tos ievēro.", f"There are rules on {topic_en}. Follow them."),
+            summary=Text(topic_lv, topic_en),
+            allowed=(Text(f"Tu drīksti runāt par {topic_lv} iekšēji.", f"You may discuss {topic_en} internally."),),
+            not_allowed=(Text(f"Nedrīksti publicēt {topic_lv}.", f"Do not post {topic_en}."),),
+            conditions=(),
+            examples_do=(),
+            examples_dont=(),
+            keywords=Terms((topic_lv,), (topic_en,)),
+            questions=qs,
+            rules=(),
+        )
+
+    from datetime import date
+
+    return Policy(
+        version="9.9",
+        effective=date(2026, 1, 1),
+        title=Text("Tests", "Tests"),
+        owner="the owner",
+        changelog=(),
+        clauses=(
+            clause("weather", "laikapstākļi", "weather", Terms(("Vai drīkstu publicēt laikapstākļus?",), ())),
+            clause("recipes", "receptes", "recipes", Terms((), ("Can I post our secret recipes?", "Recipes?"))),
+        ),
+    )
+
+
+def test_works_on_a_small_policy_of_its_own() -> None:
+    policy = tiny_policy()
+    a = Answerer(policy, Profile(name="X"), FixedReviewer("ok", ())).ask("Can I post our secret recipes online?")
+    assert isinstance(a, Answer)
+    assert a.citations[0].clause == "recipes"
+    assert a.stance == "not_allowed"
+    assert a.citations[0].quote == "Do not post recipes."
+    oos = Answerer(policy, Profile(name="X"), FixedReviewer("ok", ())).ask("where is the printer?")
+    assert oos.stance == "not_covered" and "the owner" in oos.answer
