@@ -83,7 +83,13 @@ class Cipher:
             "read that file can read every report. Set %s (and POLICYBOT_ENV=production) before real use.",
             KEY_ENV, "just generated into" if created else "read from", path, KEY_ENV,
         )
-        return cls.from_key(path.read_text(encoding="ascii"))
+        try:
+            return cls.from_key(path.read_text(encoding="ascii"))
+        except (ReportKeyError, UnicodeDecodeError):
+            raise ReportKeyError(
+                f"{path} does not hold a valid report key (32 bytes in base64). If reports were stored "
+                f"with it, restore the file from a backup; otherwise delete it to generate a new one."
+            ) from None
 
     @staticmethod
     def generate_key() -> str:

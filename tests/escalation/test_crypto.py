@@ -36,6 +36,12 @@ def test_concurrent_first_starts_agree_on_one_key(tmp_path: Path) -> None:
     assert all(c.decrypt(blob, context="c") == "x" for c in ciphers)
 
 
+def test_a_damaged_key_file_is_named_in_the_error(tmp_path: Path) -> None:
+    (tmp_path / "report.key").write_text("damaged")
+    with pytest.raises(ReportKeyError, match="report.key does not hold a valid report key"):
+        Cipher.from_settings(None, tmp_path, production=False)
+
+
 def test_production_without_a_key_refuses_to_start(tmp_path: Path) -> None:
     with pytest.raises(ReportKeyError, match="POLICYBOT_REPORT_KEY is not set") as caught:
         Cipher.from_settings(None, tmp_path, production=True)
