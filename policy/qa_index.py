@@ -160,6 +160,7 @@ class Query:
     terms: dict[str, float]  # index terms (stems, phrases) with weights
     unknown: tuple[str, ...]  # stems the policy never uses
     in_domain: bool  # has a media or speech word
+    folded: str = ""  # the question folded, for the conditions it states (see `_condition`)
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,7 @@ class QAIndex:
             if pattern.search(folded):
                 for t in extra:
                     terms[t] = NAME_WEIGHT
-        return Query(terms, tuple(unknown), in_domain)
+        return Query(terms, tuple(unknown), in_domain, folded)
 
     def match(self, q: Query) -> Match:
         """Clauses ranked by their bag's score plus PART_WEIGHT times their best part's."""
@@ -338,7 +339,44 @@ class QAIndex:
             if only == "not_allowed" and clause.not_allowed:
                 return "not_allowed", clause.not_allowed[0]
             return "depends", first_sentence(clause.text)
-        return best.stance, best.quote
+        if only is not None:
+            return best.stance, best.quote
+        stance = _condition(best, q.folded)
+        if stance == "not_allowed" and best.stance != "not_allowed":
+            # The question denies what the allowing sentence requires ("before it is
+            # announced"): quote the clause's best forbidding sentence instead, if it has one.
+            forbidding = [(e, s) for s, e in zip(self._sentences, evidence) if s.clause == ci and s.stance == "not_allowed" and e > 0]
+            if not forbidding:
+                return "depends", best.quote
+            return "not_allowed", max(forbidding, key=lambda x: x[0])[1].quote
+        return stance, best.quote
+
+
+# Conditions a question states or denies. A sentence that allows something only with someone's
+# consent means "it depends" unless the question says the consent is there; one that forbids
+# something without consent means "allowed" when the question says it is. An allowing sentence
+# about what is already public means "not allowed" for what is not announced yet. Folded text.
+_CONSENT = re.compile(r"\b(agree|agreed|agrees|consent\w*|signed off|approved|permission|piekrit\w*|piekris\w*|vienojies|vienojamies|vienosan\w*|atlauj\w*|atlauts|atlauja)\b")
+_NO_CONSENT = re.compile(r"\b(without|no|not|bez|nav|ne)\b(\s+\S+){0,2}\s+(their |viņu |vinu )?(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*)")
+_PUBLIC_ONLY = re.compile(r"already made public|has been published|already public|jau ir oficiali publiskojis|kad tas ir publicets|jau ir publiski")
+_UNANNOUNCED = re.compile(
+    r"\bbefore\b.{0,40}\b(announc|publish|official|release|public)|\bnot (yet )?(been )?(announced|published|public)"
+    r"|\bunannounced|\bpirms\b.{0,40}(pazino|publice|publisko|oficial)|\bvel nav\b.{0,20}(pazinot|publicet|publiskot|oficial)"
+)
+
+
+def _condition(best: _Sentence, folded_question: str) -> Stance:
+    """The stance of the best sentence, corrected by a condition the question states."""
+    sentence = fold(best.quote.lv + " " + best.quote.en)
+    consent_given = bool(_CONSENT.search(folded_question)) and not _NO_CONSENT.search(folded_question)
+    if best.stance == "allowed":
+        if _PUBLIC_ONLY.search(sentence) and _UNANNOUNCED.search(folded_question):
+            return "not_allowed"
+        if _CONSENT.search(sentence) and not consent_given:
+            return "depends"
+    if best.stance == "not_allowed" and _CONSENT.search(sentence) and consent_given:
+        return "allowed"
+    return best.stance
 
 
 def _add(bag: dict[str, float], term: str, weight: float) -> None:

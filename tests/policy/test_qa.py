@@ -281,3 +281,22 @@ def test_works_on_a_small_policy_of_its_own() -> None:
     assert a.citations[0].quote == "Do not post recipes."
     oos = Answerer(policy, Profile(name="X"), FixedReviewer("ok", ())).ask("where is the printer?")
     assert oos.stance == "not_covered" and "the owner" in oos.answer
+
+
+@pytest.mark.parametrize(
+    "question, stance",
+    [
+        # an allowing sentence that needs the client's consent: "depends" until the question has it
+        ("Can I put completed client work in my portfolio?", "depends"),
+        ("The client agreed — can I put the completed work in my portfolio?", "allowed"),
+        # "already public" does not cover what is not announced yet
+        ("Can I share our expansion plans before they are announced?", "not_allowed"),
+        ("Vai drīkstu publicēt jaunā produkta plānus, pirms tie ir oficiāli paziņoti?", "not_allowed"),
+        # a forbidding sentence "without consent" allows it with consent, but not "without" it
+        ("Can I post customers' photos without their consent?", "not_allowed"),
+    ],
+)
+def test_conditions_the_question_states(answerer: Answerer, question: str, stance: str) -> None:
+    a = answerer.ask(question)
+    assert a.stance == stance
+    assert a.citations[0].quote in rule_sentences(a.citations[0].clause, a.language)
