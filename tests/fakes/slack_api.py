@@ -393,3 +393,121 @@ class SlackDriver:
             "message": {"type": "message", "user": author, "text": message_text, "ts": "1700000000.000002"},
         }
         return await self.interact(payload)
+
+
+# ---- malformed requests, for the fuzz test and benchmarks/slack_fuzz.py --------------------------------
+
+_NASTY: list[Any] = [None, True, 0, -1, 10**30, 1.5e308, "", "x" * 3000, "\u0000\ud7ff", [], {}, [None], [[]],
+                     {"id": None}, {"id": 7}, [{"x": 1}], "CANARY"]
+
+
+def templates(team: str = "T0001", response_url: str = "http://127.0.0.1:9/unused") -> list[tuple[str, dict[str, Any]]]:
+    """Valid requests of every kind the app reads, as ("form" | "json" | "payload", fields)."""
+    user = {"id": "U0009", "username": "u", "name": "u", "team_id": team}
+    view = {"id": "V1", "hash": "h1", "type": "modal", "callback_id": "report", "private_metadata": '{"c": "", "l": "en"}',
+            "title": {"type": "plain_text", "text": "Report"},
+            "state": {"values": {"category": {"category": {"type": "static_select", "selected_option": {"value": "other"}}},
+                                 "text": {"text": {"type": "plain_text_input", "value": "fuzz report"}},
+                                 "anonymous": {"anonymous": {"type": "checkboxes", "selected_options": []}}}}}
+    event = {"type": "message", "user": "U0009", "text": "hello", "ts": "1.1", "channel": "DU0009", "channel_type": "im"}
+    envelope = {"type": "event_callback", "team_id": team, "event_id": "EvFUZZ", "event": event, "api_app_id": "A1",
+                "authorizations": [{"enterprise_id": None, "team_id": team, "user_id": "UBOT", "is_bot": True}]}
+    return [
+        ("form", {"command": "/review", "text": "We are hiring!", "user_id": "U0009", "team_id": team,
+                  "channel_id": "C1", "response_url": response_url, "trigger_id": "1.t"}),
+        ("form", {"command": "/report", "text": "", "user_id": "U0009", "team_id": team, "channel_id": "C1",
+                  "response_url": response_url, "trigger_id": "1.t"}),
+        ("json", envelope),
+        ("json", {**envelope, "event": {**event, "type": "app_mention", "channel": "C1", "channel_type": "channel"}}),
+        ("json", {**envelope, "event": {"type": "app_home_opened", "user": "U0009", "tab": "home"}}),
+        ("json", {"type": "url_verification", "challenge": "abc", "token": "t"}),
+        ("payload", {"type": "block_actions", "user": user, "team": {"id": team}, "trigger_id": "1.t",
+                     "response_url": response_url, "container": {"type": "message"}, "channel": {"id": "C1"},
+                     "actions": [{"action_id": "show_clause", "block_id": "actions:en", "value": "information-protection",
+                                  "type": "button", "text": {"type": "plain_text", "text": "x"}}]}),
+        ("payload", {"type": "block_actions", "user": user, "team": {"id": team}, "trigger_id": "1.t",
+                     "container": {"type": "view"}, "view": view,
+                     "actions": [{"action_id": "open_case", "block_id": "notice:en", "value": "SM-2026-0001"}]}),
+        ("payload", {"type": "view_submission", "user": user, "team": {"id": team}, "view": view, "response_urls": []}),
+        ("payload", {"type": "view_closed", "user": user, "team": {"id": team}, "view": view}),
+        ("payload", {"type": "message_action", "user": user, "team": {"id": team}, "callback_id": "review_message",
+                     "channel": {"id": "C1"}, "trigger_id": "1.t", "response_url": response_url,
+                     "message": {"type": "message", "text": "We are hiring!", "user": "U2", "ts": "1.1"}}),
+    ]
+
+
+def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, prefix + (i,))
+    return out
+
+
+def _mutate(value: Any, path: tuple, new: Any, delete: bool) -> Any:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    if delete and not rest:
+        del copy[head]
+    else:
+        copy[head] = _mutate(copy[head], rest, new, delete)
+    return copy
+
+
+def encode(kind: str, fields: Any) -> tuple[bytes, str]:
+    from urllib.parse import urlencode
+
+    if kind == "json":
+        return json.dumps(fields).encode(), "application/json"
+    if kind == "payload":
+        return urlencode({"payload": json.dumps(fields)}).encode(), "application/x-www-form-urlencoded"
+    return urlencode(fields if isinstance(fields, dict) else {"x": json.dumps(fields)}).encode(), "application/x-www-form-urlencoded"
+
+
+def malformed(rng, sign, now: int) -> tuple[str, bytes, dict[str, str]]:
+    """One malformed request: (what it is, body, headers). `sign(body, ts)` gives valid
+    signature headers; many cases are signed, since those reach deeper than the signature."""
+    kind, fields = rng.choice(templates())
+    body, ctype = encode(kind, fields)
+    r = rng.random()
+    if r < 0.04:
+        return "unsigned", body, {"Content-Type": ctype}
+    if r < 0.08:
+        return "bad signature", body, {"Content-Type": ctype, "X-Slack-Request-Timestamp": str(now),
+                                       "X-Slack-Signature": "v0=" + "%064x" % rng.getrandbits(256)}
+    if r < 0.12:
+        skew = rng.choice([-100000, -301, 301, 86400])
+        return "stale", body, {"Content-Type": ctype, **sign(body, now + skew)}
+    if r < 0.20:
+        ts = rng.choice(["", "abc", "1e9", "١٢٣٤", " 12", "-5", "9" * 40, "12.5", "0x10", str(now) + "\u00e9"])
+        sig = rng.choice(["", "v0=", "v0=\u00fc" + "a" * 63, "v1=" + "a" * 64, "V0=" + "A" * 64, "\u2603", "v0=" + "g" * 64])
+        headers = {"Content-Type": ctype, **sign(body, now)}
+        if rng.random() < 0.5:
+            headers["X-Slack-Request-Timestamp"] = ts
+        else:
+            headers["X-Slack-Signature"] = sig
+        if rng.random() < 0.2:
+            headers.pop(rng.choice(["X-Slack-Request-Timestamp", "X-Slack-Signature"]))
+        return "malformed headers", body, headers
+    if r < 0.21:
+        big = b"payload=" + b"A" * (2 * 1024 * 1024)
+        return "2 MB", big, {"Content-Type": "application/x-www-form-urlencoded", **sign(big, now)}
+    if r < 0.30:
+        body = rng.choice([
+            b"\xff\xfe\x00garbage", b"{", b"[]", b"null", b"42", b'"x"', b"{}", b"payload=%7B", b"payload=[1]",
+            b"payload=null", b"payload=%22x%22", b"=&=&&", b"command", b"a=" + b"&a=" * 2000, b"[" * 100000,
+            b'{"type": "event_callback"}', b'{"type": "block_actions", "actions": null}',
+            b"payload=" + b"%5B" * 5000, b"ssl_check=1&token=x", b'{"type": "app_rate_limited"}',
+        ])
+        ctype = rng.choice(["application/json", "application/x-www-form-urlencoded", "text/plain", "", "application/json; charset=latin-1"])
+        return "signed garbage", body, {"Content-Type": ctype, **sign(body, now)} if ctype else sign(body, now)
+    # A valid request with one value replaced by something of the wrong type, or removed.
+    path = rng.choice(_paths(fields)[1:])
+    mutated = _mutate(fields, path, rng.choice(_NASTY), delete=rng.random() < 0.3)
+    body, ctype = encode(kind, mutated)
+    return f"mutated {kind} at {'.'.join(map(str, path))}", body, {"Content-Type": ctype, **sign(body, now)}
