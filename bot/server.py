@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
 from aiohttp import web
@@ -60,6 +61,7 @@ def build_app(services: Services, adapters: dict[str, PlatformAdapter]) -> web.A
 async def workers(services: Services, stop: asyncio.Event) -> None:
     """The outbox (leader notices) and, hourly, reminders and retention."""
     from bot.escalation.outbox import Outbox
+    from bot.platform_state import forget_before
 
     s = services.settings
     outbox = Outbox(services.store, services.notifiers, warn_after=_minutes(s.outbox_warn_minutes))
@@ -69,6 +71,7 @@ async def workers(services: Services, stop: asyncio.Event) -> None:
             try:
                 await asyncio.to_thread(services.cases.remind)
                 await asyncio.to_thread(services.cases.purge)
+                await asyncio.to_thread(forget_before, services.store, datetime.now(timezone.utc) - timedelta(days=1))
             except Exception as exc:  # keep serving; the next round tries again
                 log.error("housekeeping failed: %s", type(exc).__name__)
             try:
@@ -105,7 +108,5 @@ async def serve(services: Services) -> None:
         await runner.cleanup()
 
 
-def _minutes(n: int):
-    from datetime import timedelta
-
+def _minutes(n: int) -> timedelta:
     return timedelta(minutes=n)

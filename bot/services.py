@@ -6,6 +6,7 @@ outbox worker over all of them.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,7 @@ class Services:
             ack_days=settings.ack_days,
             feedback_days=settings.feedback_days,
             retention_days=settings.retention_days,
+            undelivered_after=timedelta(minutes=settings.outbox_warn_minutes),
         )
         polisher = None
         if settings.llm:
