@@ -239,3 +239,33 @@ async def test_notifier_refusal_names_only_the_method_and_error(api):
     api.fail("chat.postMessage", "channel_not_found")
     with pytest.raises(SlackDeliveryError, match=r"^chat\.postMessage: channel_not_found$"):
         await SlackNotifier(client(api)).send(notice())
+
+
+# ---- the manifests --------------------------------------------------------------------------------------
+
+
+def test_manifests_declare_exactly_what_the_app_uses():
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[2] / "deploy" / "slack"
+    http, socket = (yaml.safe_load((root / name).read_text()) for name in ("manifest.yaml", "manifest.socket.yaml"))
+    for manifest in (http, socket):
+        features, settings = manifest["features"], manifest["settings"]
+        assert {c["command"] for c in features["slash_commands"]} == {"/review", "/report"}
+        assert all(c["usage_hint"] for c in features["slash_commands"])
+        (shortcut,) = features["shortcuts"]
+        assert shortcut["type"] == "message" and shortcut["name"] == "Review with the policy bot"
+        assert features["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
+                                        "messages_tab_read_only_enabled": False}
+        assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
+            "commands", "chat:write", "app_mentions:read", "im:history", "im:write", "users:read"}
+        assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im", "app_home_opened"}
+        assert settings["interactivity"]["is_enabled"] is True
+        assert len(manifest["display_information"]["long_description"]) >= 175
+    assert http["settings"]["socket_mode_enabled"] is False and socket["settings"]["socket_mode_enabled"] is True
+    assert http["settings"]["interactivity"]["request_url"] == "https://YOUR-HOST/slack/events"
+    assert http["settings"]["event_subscriptions"]["request_url"] == "https://YOUR-HOST/slack/events"
+    assert "YOUR-HOST" not in (root / "manifest.socket.yaml").read_text().split("\n", 3)[-1]
+    assert "request_url" not in json.dumps(socket) and '"url"' not in json.dumps(socket)
