@@ -300,3 +300,10 @@ def test_conditions_the_question_states(answerer: Answerer, question: str, stanc
     a = answerer.ask(question)
     assert a.stance == stance
     assert a.citations[0].quote in rule_sentences(a.citations[0].clause, a.language)
+
+
+@pytest.mark.parametrize("word", ["pieteikt", "noteikumi", "atteikt"])
+def test_lexicalised_prefixes_are_not_stripped(answerer: Answerer, word: str) -> None:
+    # "pieteikt" (apply) is not "teikt" (say): no speech word, no false match.
+    q = answerer.index.query(word, "lv")
+    assert "teikt" not in q.terms and not q.in_domain
