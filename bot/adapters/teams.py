@@ -90,17 +90,17 @@ def to_incoming(activity: Activity, leaders: frozenset[str] = frozenset()) -> In
     if sender.aad_object_id and sender.aad_object_id in leaders and sender.id not in leaders:
         user = sender.aad_object_id  # leaders may be configured by Entra object id
     common: dict[str, Any] = dict(platform="teams", user=user, direct=direct, locale=activity.locale,
-                                  user_name=sender.name, key=activity.id, raw=activity)
+                                  user_name=clean(sender.name) if sender.name else None, key=activity.id, raw=activity)
     if data is not None:
         if isinstance(data.get("form"), str) and data["form"]:
-            values = {k: v for k, v in data.items() if k not in ("form", "context", "msteams")}
-            return Incoming(kind="form", form=data["form"], value=_str(data.get("context")), values=values, **common)
+            values = {k: clean(v) for k, v in data.items() if k not in ("form", "context", "msteams")}
+            return Incoming(kind="form", form=clean(data["form"]), value=_str(data.get("context")), values=values, **common)
         if isinstance(data.get("action"), str) and data["action"]:
-            return Incoming(kind="action", action=data["action"], value=_str(data.get("value")), **common)
+            return Incoming(kind="action", action=clean(data["action"]), value=_str(data.get("value")), **common)
         return None
     if not direct and not mentions_bot(activity):
         return None
-    return Incoming(kind="message", text=strip_mentions(activity), **common)
+    return Incoming(kind="message", text=clean(strip_mentions(activity)), **common)
 
 
 def is_personal(activity: Activity) -> bool:
@@ -154,8 +154,19 @@ def _bare(account_id: str | None) -> str:
     return value[3:] if value.startswith("28:") else value
 
 
+def _opaque_id(value: str) -> bool:
+    """Ids are opaque ("29:…", "a:1…", "19:…@thread.tacv2;messageid=…", GUIDs), but they end up in
+    the connector's URL paths and in logs: bounded, printable, and no path or query characters."""
+    return 0 < len(value) <= 1024 and value.isprintable() and not any(c in value for c in "/\\?#")
+
+
+def clean(value: str) -> str:
+    """Lone surrogates (JSON allows "\\ud83d") cannot be stored or sent as UTF-8: replace them."""
+    return value.encode("utf-8", "replace").decode("utf-8") if isinstance(value, str) else value
+
+
 def _str(value: Any) -> str:
-    return "" if value is None else value if isinstance(value, str) else json.dumps(value)[:200]
+    return "" if value is None else clean(value) if isinstance(value, str) else json.dumps(value)[:200]
 
 
 def _first_line(text: str) -> str | None:
@@ -322,8 +333,15 @@ class TeamsAdapter:
             return web.json_response({"error": "the body is not a valid Activity"}, status=400)
         if not activity.type or not activity.conversation or not activity.conversation.id:
             return web.json_response({"error": "an Activity needs type and conversation.id"}, status=400)
-        if activity.type in ("message", "invoke") and (not activity.from_property or not activity.from_property.id):
-            return web.json_response({"error": "a message needs from.id"}, status=400)
+        if activity.type in ("message", "invoke") and not (
+            activity.from_property and activity.from_property.id and activity.recipient and activity.recipient.id
+        ):
+            return web.json_response({"error": "a message needs from.id and recipient.id"}, status=400)
+        ids = (activity.id, activity.reply_to_id, activity.conversation.id,
+               activity.from_property.id if activity.from_property else None,
+               activity.recipient.id if activity.recipient else None)
+        if not all(_opaque_id(i) for i in ids if i is not None):
+            return web.json_response({"error": "an id is not a Teams id"}, status=400)
         if not activity.service_url or urlsplit_safe(activity.service_url) is None:
             return web.json_response({"error": "an Activity needs a serviceUrl"}, status=400)
         return activity
@@ -431,8 +449,8 @@ class TeamsAdapter:
 def urlsplit_safe(url: str | None):
     try:
         parts = urlsplit(url or "")
-        _ = parts.hostname  # raises ValueError on a bad netloc (e.g. "[")
-    except ValueError:
+        (parts.hostname or "").encode("idna")  # ValueError on a bad netloc ("["), UnicodeError on a bad host
+    except (ValueError, UnicodeError):
         return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
