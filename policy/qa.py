@@ -21,7 +21,7 @@ import re
 from typing import Protocol
 
 from policy.model import Answer, Citation, Lang, Policy, Profile, Review, Stance, Text
-from policy.qa_index import QAIndex, first_sentence
+from policy.qa_index import QAIndex
 from policy.text import detect_language, fold
 
 

@@ -154,9 +154,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"]
 
 
 def first_sentence(text: Text) -> Text:
-    """The first sentence of a clause text in both languages (quoted when no rule sentence
-    of the clause applies)."""
-    return Text(_SENTENCE_END.split(text.lv.strip())[0], _SENTENCE_END.split(text.en.strip())[0])
+    """The first real sentence of a clause text in both languages (quoted when no rule sentence
+    of the clause applies). A clause text may open with its heading ("Informācijas aizsardzība."),
+    which says nothing on its own: sentences of four words or fewer are skipped."""
+
+    def first(s: str) -> str:
+        parts = _SENTENCE_END.split(s.strip())
+        return next((p for p in parts if len(p.split()) > 4), parts[0])
+
+    return Text(first(text.lv), first(text.en))
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,6 @@ class Query:
     """A question as the index sees it."""
 
     terms: dict[str, float]  # index terms (stems, phrases) with weights
-    unknown: tuple[str, ...]  # stems the policy never uses
     in_domain: bool  # has a media or speech word
     folded: str = ""  # the question folded, for the conditions it states (see `_condition`)
 
@@ -239,7 +244,8 @@ class QAIndex:
         # An example quotes its clause's nearest rule sentence of the same side.
         for slot, unit in examples:
             s = sentences[slot]
-            sentences[slot] = _Sentence(s.clause, s.stance, self._nearest(sentences, unit, s.clause, s.stance))
+            quote = self._nearest(sentences, unit, s.clause, s.stance)
+            sentences[slot] = _Sentence(s.clause, s.stance, quote)
         self._sentences = sentences
         # Example questions lend their score to their nearest rule sentence. The lv and en lists
         # are translations of each other, so a pair is linked as one: two wordings agree more
@@ -259,7 +265,9 @@ class QAIndex:
 
     # -- building helpers ------------------------------------------------------------------------
 
-    def _nearest_slot(self, sentences: list[_Sentence], bag: dict[str, float], ci: int, stance: Stance | None = None) -> int | None:
+    def _nearest_slot(
+        self, sentences: list[_Sentence], bag: dict[str, float], ci: int, stance: Stance | None = None
+    ) -> int | None:
         scores = self.sentence_index.scores(bag)
         best, best_score = None, 0.0
         for j, (s, sc) in enumerate(zip(sentences, scores)):
@@ -285,7 +293,6 @@ class QAIndex:
         the profile add what they are ("Rimi" -> client)."""
         other: Lang = "en" if lang == "lv" else "lv"
         terms: dict[str, float] = {}
-        unknown: list[str] = []
         seq: list[str] = []
         in_domain = False
         for t in tokens(question, lang):
@@ -295,7 +302,6 @@ class QAIndex:
             in_domain = in_domain or is_media or _is_speech(t.norm)
             found = next((c for c in _candidates(t.norm, t.stem, other) if c in self.vocab), None)
             if found is None:
-                unknown.append(t.stem)
                 seq.append(t.stem)
                 continue
             seq.append(found)
@@ -310,7 +316,7 @@ class QAIndex:
             if pattern.search(folded):
                 for t in extra:
                     terms[t] = NAME_WEIGHT
-        return Query(terms, tuple(unknown), in_domain, folded)
+        return Query(terms, in_domain, folded)
 
     def match(self, q: Query) -> Match:
         """Clauses ranked by their bag's score plus PART_WEIGHT times their best part's."""
@@ -351,7 +357,11 @@ class QAIndex:
         if stance == "not_allowed" and best.stance != "not_allowed":
             # The question denies what the allowing sentence requires ("before it is
             # announced"): quote the clause's best forbidding sentence instead, if it has one.
-            forbidding = [(e, s) for s, e in zip(self._sentences, evidence) if s.clause == ci and s.stance == "not_allowed" and e > 0]
+            forbidding = [
+                (e, s)
+                for s, e in zip(self._sentences, evidence)
+                if s.clause == ci and s.stance == "not_allowed" and e > 0
+            ]
             if not forbidding:
                 return "depends", best.quote
             return "not_allowed", max(forbidding, key=lambda x: x[0])[1].quote
@@ -362,12 +372,24 @@ class QAIndex:
 # consent means "it depends" unless the question says the consent is there; one that forbids
 # something without consent means "allowed" when the question says it is. An allowing sentence
 # about what is already public means "not allowed" for what is not announced yet. Folded text.
-_CONSENT = re.compile(r"\b(agree|agreed|agrees|consent\w*|signed off|approved|permission|piekrit\w*|piekris\w*|vienojies|vienojamies|vienosan\w*|atlauj\w*|atlauts|atlauja)\b")
-_NO_CONSENT = re.compile(r"\b(without|no|not|bez|nav|ne)\b(\s+\S+){0,2}\s+(their |viņu |vinu )?(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*)")
-_PUBLIC_ONLY = re.compile(r"already made public|has been published|already public|jau ir oficiali publiskojis|kad tas ir publicets|jau ir publiski")
+_CONSENT = re.compile(
+    r"\b(agree|agreed|agrees|consent\w*|signed off|approved|permission|said yes|ok with it"
+    r"|piekrit\w*|piekris\w*|vienojies|vienojamies|vienosan\w*|atlauj\w*|atlauts|atlauja|atlava"
+    r"|atlavis|nav pret)\b"
+)
+_NO_CONSENT = re.compile(
+    r"\b(without|no|not|bez|nav|ne)\b(\s+\S+){0,2}\s+(their |vinu )?"
+    r"(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*)"
+)
+_PUBLIC_ONLY = re.compile(
+    r"already made public|has been published|already public|jau ir oficiali publiskojis"
+    r"|kad tas ir publicets|jau ir publiski"
+)
 _UNANNOUNCED = re.compile(
-    r"\bbefore\b.{0,40}\b(announc|publish|official|release|public)|\bnot (yet )?(been )?(announced|published|public)"
-    r"|\bunannounced|\bpirms\b.{0,40}(pazino|publice|publisko|oficial)|\bvel nav\b.{0,20}(pazinot|publicet|publiskot|oficial)"
+    r"\bbefore\b.{0,40}\b(announc|publish|official|release|public)"
+    r"|\bnot (yet )?(been )?(announced|published|public)|\bunannounced"
+    r"|\bpirms\b.{0,40}(pazino|publice|publisko|oficial)"
+    r"|\bvel nav\b.{0,20}(pazinot|publicet|publiskot|oficial)"
 )
 
 
@@ -395,7 +417,8 @@ def _candidates(norm: str, own_stem: str, other: Lang) -> Iterable[str]:
     yield norm
     for p in _LV_VERB_PREFIXES:
         # Never "ne": "nedrīkst" must not become "drīkst".
-        if p != "ne" and norm.startswith(p) and not norm.startswith(_NOT_PREFIXED) and len(norm) - len(p) >= 4:
+        lexicalised = norm.startswith(_NOT_PREFIXED)
+        if p != "ne" and norm.startswith(p) and not lexicalised and len(norm) - len(p) >= 4:
             yield stem(norm[len(p) :], "lv")
 
 
