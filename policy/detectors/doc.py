@@ -61,8 +61,6 @@ class Doc:
 
     __slots__ = ("text", "lang", "tokens", "norms", "lv", "en", "_starts", "_marks")
 
-    _SENTENCE_END = frozenset(".!?\n:;\"'«»“”()-–—•*")
-
     def __init__(self, text: str, lang: Lang | None = None) -> None:
         self.text = text
         self.lang: Lang = lang or detect_language(text)
@@ -74,15 +72,6 @@ class Doc:
         self.en = [stem(n, "en") for n in self.norms]
         self._starts = [t.start for t in self.tokens]
         self._marks: dict[str, list[Span]] = {}
-
-    def capitalised(self, i: int) -> bool:
-        """Token `i` starts with a capital and is not the first word of a sentence (where any
-        word is capitalised)."""
-        tok = self.tokens[i]
-        if not tok.text[:1].isupper():
-            return False
-        before = self.text[: tok.start].rstrip(" \t")
-        return bool(before) and before[-1] not in self._SENTENCE_END
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains or precedes character `char` (0 when none)."""

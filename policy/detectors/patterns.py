@@ -38,14 +38,14 @@ class Word:
             return True
         if k == "exact":
             return False
-        if k == "name" and not doc.capitalised(i):
+        if k == "name" and not doc.tokens[i].text[:1].isupper():
             # An inflected configured name must look like a name: "Latvijas Balzamam" is the
-            # client, "rudzu maize" is rye bread and not the code name "Rudzi".
+            # client; "lāču" (bears') is not the competitor "Lāči".
             return False
         return (self.lv != "" and doc.lv[i] == self.lv) or (self.en != "" and doc.en[i] == self.en)
 
 
-def _word(raw: str, lang: str, name: bool = False) -> Word:
+def _word(raw: str, lang: str) -> Word:
     if raw == "_":
         return Word("any", "")
     if raw.startswith("="):
@@ -53,10 +53,14 @@ def _word(raw: str, lang: str, name: bool = False) -> Word:
     if raw.endswith("*"):
         return Word("prefix", fold(raw[:-1]))
     w = fold(raw)
-    if name:
-        # A configured name (client, competitor): inflected in Latvian when long enough to be
-        # safe ("Balzams" -> "Balzamam"), possessive in English ("Rimi's"), else exact.
-        return Word("name", w, stem(w, "lv") if len(w) >= 5 else "", stem(w, "en"))
+    if lang == "name":
+        # A configured name (client, competitor): inflected in Latvian ("Balzams" ->
+        # "Balzamam", "Lāči" -> "Lāču") when the word is capitalised, possessive in English.
+        return Word("name", w, stem(w, "lv") if len(w) >= 4 else "", stem(w, "en"))
+    if lang == "code":
+        # A code name is written as such: no Latvian inflection, so "Rudzi" (the project)
+        # does not catch "rudzu maize" (rye bread).
+        return Word("name", w, "", stem(w, "en"))
     if lang == "lv":
         return Word("stem", w, stem(w, "lv"), "")
     if lang == "en":
@@ -74,6 +78,8 @@ def term_error(term: Any) -> str | None:
             return f"unknown mark {term!r} (known: {', '.join('#' + m for m in sorted(MARK_NAMES))})"
         return None
     for p in parts:
+        if p.startswith("=") and p.endswith("*"):
+            return f"{p!r} in {term!r} is both exact (=) and a prefix (*): choose one"
         if p.endswith("*") and len(fold(p[:-1]).lstrip("=")) < 3:
             return f"prefix {p!r} in {term!r} is shorter than 3 letters (it would match too much)"
         if p == "*" or p == "=":
@@ -90,7 +96,8 @@ class TermSet:
     __slots__ = ("labels", "_phrases", "_by_norm", "_by_lv", "_by_en", "_by_prefix", "_open", "_marks")
 
     def __init__(self, terms: Iterable[tuple[str, str, str]]) -> None:
-        """`terms`: (term, lang, label) with lang "lv", "en", "any" or "name"."""
+        """`terms`: (term, lang, label); lang is "lv", "en", "any", "name" (a configured name,
+        inflected when capitalised) or "code" (a configured code name, exact)."""
         self.labels: list[str] = []
         self._phrases: list[tuple[Word, ...]] = []
         self._by_norm: dict[str, list[int]] = {}
@@ -106,7 +113,7 @@ class TermSet:
                 self.labels.append(label)
                 self._phrases.append(())
                 continue
-            words = tuple(_word(p, lang, name=lang == "name") for p in parts)
+            words = tuple(_word(p, lang) for p in parts)
             idx = len(self._phrases)
             self._phrases.append(words)
             self.labels.append(label)
@@ -208,7 +215,7 @@ def group_terms(
             # A name is matched word by word; punctuation inside it ("SIA \"Rimi\"") is dropped.
             words = " ".join(fold(w) for w in _name_words(v))
             if words:
-                out.append((words, "name", v))
+                out.append((words, "code" if f == "confidential_terms" else "name", v))
     return out
 
 

@@ -81,7 +81,7 @@ NEGATIVE = _terms(
     =disgusting =gross =filthy =dirty scam* =rip-off =ripoff =cheat =cheats =cheating =cheaters
     =fraud =frauds =liars =lying =useless =incompetent =overpriced =stale =poison =poisonous
     =sucks =suck =joke =inedible =mediocre =shady =dishonest =unprofessional =thieves =lousy
-    =toxic =sloppy =pathetic =nightmare =hate =hates
+    =toxic =sloppy =pathetic =nightmare
     """,
 )
 
