@@ -1,0 +1,102 @@
+"""policy.evaluation: parsing, the figures (pure), and the review engine's figures on its sets."""
+from __future__ import annotations
+
+import pytest
+
+from policy.evaluation import (
+    DRAFTS_HOLDOUT_PATH,
+    DRAFTS_PATH,
+    LabelledDraft,
+    Result,
+    evaluate_drafts,
+    format_drafts,
+    load_drafts,
+    parse_drafts,
+    score,
+)
+from policy.loader import load_policy, load_profile
+from policy.review import Reviewer
+
+
+def d(expect: str, *clauses: str, lang: str = "lv") -> LabelledDraft:
+    return LabelledDraft("x", lang, expect, clauses)
+
+
+def r(item: LabelledDraft, verdict: str, *cited: str) -> Result:
+    return Result(item, verdict, cited, item.lang)
+
+
+def test_score_counts_flags_clauses_and_false_alarms() -> None:
+    results = [
+        r(d("do_not_post", "a"), "do_not_post", "a"),  # flagged, right clause
+        r(d("revise", "b", "c"), "revise", "a", "c"),  # flagged, one of its clauses cited
+        r(d("revise", "b"), "revise", "a"),  # flagged, wrong clause
+        r(d("do_not_post", "a", lang="en"), "ok"),  # missed
+        r(d("ok"), "ok"),
+        r(d("ok", lang="en"), "revise", "a"),  # false alarm
+    ]
+    m = score(results, ["a", "b", "c"])
+    all_ = m.overall
+    assert (all_.flagged.hits, all_.flagged.total) == (3, 4)
+    assert (all_.correct_clause.hits, all_.correct_clause.total) == (2, 4)
+    assert (all_.clean_flagged.hits, all_.clean_flagged.total) == (1, 2)
+    assert (all_.precision.hits, all_.precision.total) == (3, 4)
+    assert m.row("lv").clean_flagged.value == 0.0
+    assert m.row("en").flagged.value == 0.0
+    a, b, c = m.clauses
+    assert (a.clause, a.precision.hits, a.precision.total) == ("a", 1, 4)
+    assert (a.recall.hits, a.recall.total) == (1, 2)
+    assert (a.false_alarm.hits, a.false_alarm.total) == (1, 2)
+    assert (b.recall.hits, b.recall.total) == (0, 2)
+    assert (c.precision.hits, c.recall.hits) == (1, 1)
+    assert len(m.misses) == 3
+    text = format_drafts(m)
+    assert "violating flagged" in text and "misses (3)" in text
+
+
+def test_empty_rates_print_a_dash() -> None:
+    m = score([r(d("ok"), "ok")])
+    assert m.overall.flagged.value is None
+    assert "-" in str(m.overall.flagged)
+
+
+@pytest.mark.parametrize(
+    "data, error",
+    [
+        ({"drafts": [{"text": "x", "lang": "lv", "expect": "ok"}]}, "exactly the keys"),
+        ([{"text": " ", "lang": "lv", "expect": "ok", "clauses": []}], "non-empty"),
+        ([{"text": "x", "lang": "de", "expect": "ok", "clauses": []}], "lang"),
+        ([{"text": "x", "lang": "lv", "expect": "fine", "clauses": []}], "expect"),
+        ([{"text": "x", "lang": "lv", "expect": "ok", "clauses": ["a"]}], "clean draft has no clauses"),
+        ([{"text": "x", "lang": "lv", "expect": "revise", "clauses": []}], "clean draft has no clauses"),
+        ({"items": []}, "expected a list"),
+    ],
+)
+def test_parse_errors(data, error: str) -> None:
+    with pytest.raises(ValueError, match=error):
+        parse_drafts(data)
+
+
+# ---- the review engine on its own sets -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reviewer() -> Reviewer:
+    return Reviewer(load_policy(), load_profile())
+
+
+def test_tuning_set_is_big_balanced_and_uses_real_clauses() -> None:
+    items = load_drafts(DRAFTS_PATH)
+    clause_ids = set(load_policy().clause_ids)
+    assert len(items) >= 120
+    assert 0.4 <= sum(i.lang == "lv" for i in items) / len(items) <= 0.6
+    assert 0.4 <= sum(not i.violating for i in items) / len(items) <= 0.6
+    assert all(set(i.clauses) <= clause_ids for i in items)
+
+
+def test_tuning_set_figures(reviewer: Reviewer) -> None:
+    m = evaluate_drafts(reviewer, load_drafts(DRAFTS_PATH))
+    for row in m.rows:  # per language and overall
+        assert row.flagged.value >= 0.95, format_drafts(m)
+        assert row.correct_clause.value >= 0.90, format_drafts(m)
+        assert row.clean_flagged.value <= 0.05, format_drafts(m)
