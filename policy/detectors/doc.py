@@ -59,7 +59,7 @@ MARK_NAMES = frozenset(_MARKS) | {"figure"}  # figure = money | bignum | percent
 class Doc:
     """The draft and everything detectors share about it, computed at most once."""
 
-    __slots__ = ("text", "lang", "tokens", "norms", "lv", "en", "_starts", "_marks")
+    __slots__ = ("text", "lang", "tokens", "norms", "lv", "en", "prefix3", "_starts", "_marks")
 
     def __init__(self, text: str, lang: Lang | None = None) -> None:
         self.text = text
@@ -70,6 +70,7 @@ class Doc:
         # draft and vice versa (mixed posts are common).
         self.lv = [stem(n, "lv") for n in self.norms]
         self.en = [stem(n, "en") for n in self.norms]
+        self.prefix3 = [n[:3] for n in self.norms]  # the bucket of prefix terms ("nekompetent*")
         self._starts = [t.start for t in self.tokens]
         self._marks: dict[str, list[Span]] = {}
 

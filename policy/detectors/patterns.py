@@ -137,27 +137,30 @@ class TermSet:
         out: list[tuple[Span, str]] = []
         toks = doc.tokens
         n = len(toks)
-        for i in range(n):
-            cands: set[int] = set()
-            for table, key in (
-                (self._by_norm, doc.norms[i]),
-                (self._by_lv, doc.lv[i]),
-                (self._by_en, doc.en[i]),
-                (self._by_prefix, doc.norms[i][:3]),
-            ):
-                hit = table.get(key)
+        by_norm, by_lv, by_en, by_prefix = self._by_norm, self._by_lv, self._by_en, self._by_prefix
+        phrases, labels, open_ = self._phrases, self.labels, self._open
+        # The hot loop of a review: most tokens match nothing, so look up first and build a
+        # candidate set only when something matched.
+        for i, (norm, lv, en, p3) in enumerate(zip(doc.norms, doc.lv, doc.en, doc.prefix3)):
+            a = by_norm.get(norm)
+            b = by_lv.get(lv)
+            c = by_en.get(en)
+            d = by_prefix.get(p3)
+            if not (a or b or c or d or open_):
+                continue
+            cands: set[int] = set(open_)
+            for hit in (a, b, c, d):
                 if hit:
                     cands.update(hit)
-            cands.update(self._open)
-            for idx in sorted(cands):
-                words = self._phrases[idx]
+            for idx in cands:
+                words = phrases[idx]
                 last = i + len(words) - 1
                 if last >= n:
                     continue
                 if all(w.matches(doc, i + k) for k, w in enumerate(words)):
-                    out.append((Span(i, last, toks[i].start, toks[last].end), self.labels[idx]))
+                    out.append((Span(i, last, toks[i].start, toks[last].end), labels[idx]))
         for mark, idx in self._marks:
-            out.extend((s, self.labels[idx]) for s in doc.marks(mark))
+            out.extend((s, labels[idx]) for s in doc.marks(mark))
         out.sort()
         return out
 

@@ -39,6 +39,9 @@ _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _AMOUNT_AFTER = re.compile(
     r"\s?(?:€|\$|%|eur|eiro|euro|usd|gab|cilvēk|cilvek|people|units|km|kg|m\b)", re.IGNORECASE
 )
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}")
+# Thousands grouping ending in 000 is a round amount, not a phone (phones rarely end so).
+_ROUND_AMOUNT = re.compile(r"\d{1,3}(?: \d{3})* 000")
 _AMOUNT_BEFORE = re.compile(r"(?:€|\$|eur|eiro|usd)\s?$", re.IGNORECASE)
 
 
@@ -191,6 +194,8 @@ class PersonalData:
                     digits = _digits(m.group())
                     if digits[-8:] in self.own_phones or digits in self.own_phones:
                         continue
+                    if _DATE.fullmatch(m.group()) or _ROUND_AMOUNT.fullmatch(m.group()):
+                        continue  # 2026-12-01 is a date; "2 000 000 kukuļu" is a count
                     if rx is _PHONE_INTL and not 8 <= len(digits) <= 15:
                         continue
                     out.append((s, e))
