@@ -9,7 +9,8 @@ salary, unless the post is a job advert ("meklējam", "we're hiring").
       none: {lv: [...], en: [...]}
       window: 8              # words between the anchor and each other group's term
       none_scope: window     # or "draft"
-      negation: ignore       # or "skip": a term right after "nav"/"not" does not count
+      negation: ignore       # or "skip": a term of the LAST group (the judgement) right after
+                             # "nav"/"not" does not count ("nav slikti", "not bad")
 """
 from __future__ import annotations
 
@@ -65,9 +66,10 @@ class Cues:
 
     def find(self, doc: Doc) -> list[Hit]:
         per_group: list[list[tuple[Span, str]]] = []
-        for g in self.groups:
+        last = len(self.groups) - 1
+        for gi, g in enumerate(self.groups):
             found = g.find(doc)
-            if self.skip_negated:
+            if self.skip_negated and gi == last:
                 found = [(s, lab) for s, lab in found if not is_negated(doc.tokens, s.first)]
             if not found:
                 return []
