@@ -19,8 +19,10 @@ run: $(STAMP)  ## start the bot: Slack/Teams when configured, else a console cha
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)  ## performance figures (see benchmarks/README.md)
+bench: $(STAMP)  ## performance figures of the engines and the Slack app (see benchmarks/README.md)
 	$(BIN)/python benchmarks/review_bench.py
+	$(BIN)/python benchmarks/qa_bench.py
+	$(BIN)/python benchmarks/slack_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
