@@ -64,7 +64,8 @@ INSULTS = _terms(
     =slinķi =tupais =tupā =tupi =dauņis =dauņi =vecene =cūka =aitasgalva
     =moron =morons =moronic =stupid =dumb =imbecile =imbeciles =clueless =dimwit =halfwit
     =loser =losers =freak =weirdo =psycho =karen =clown =clowns =pathetic =brainless
-    =airhead =fatso =ugly =dumbest =stupidest =idiots
+    =airhead =fatso =ugly =dumbest =stupidest =idiots =jerk =jerks =twit =numpty =muppet =prat
+    =dumjā =dumjais =dumjie =mērkaķis =mērkaķi
     """,
 )
 
@@ -82,6 +83,14 @@ NEGATIVE = _terms(
     =fraud =frauds =liars =lying =useless =incompetent =overpriced =stale =poison =poisonous
     =sucks =suck =joke =inedible =mediocre =shady =dishonest =unprofessional =thieves =lousy
     =toxic =sloppy =pathetic =nightmare
+    bezcerīg* bezatbildīg* drausmīg* kaunpiln* apkaunojoš* smieklīg* absurd* muļķīg* negaršīg*
+    bezgaršīg* sapuv* =kartons =kartona =kartonu alkatīg* korumpēt* nelegāl* blēž* =blēdis
+    blēdīg* nekaunīg* augstprātīg* nepieklājīg* =haoss =bardaks =murgs =elle vājprāt* =ņirga
+    =hopeless =pointless =appalling =atrocious =dreadful =crooks =crooked =scammers =shameful
+    =disgrace =disgraceful =embarrassing =ridiculous =absurd =nonsense =amateurs =amateurish
+    =cardboard =tasteless =bland =soggy =rotten =nasty =vile =revolting =greedy =corrupt
+    =unethical =illegal =sketchy =lies =lie =ignores =ignored =ignoring =mess =chaos =clowns
+    =jerks =hell =horrendous =abysmal =unbearable =miserable
     """,
 )
 
