@@ -116,6 +116,11 @@ MALFORMED = [
     (FORM, b"command=%2Freview&text=x"),  # no user_id
     (FORM, b"command=%2Freview&user_id=U1&authorizations=x"),
     (FORM, b"just-some-words"),
+    # Bolt's own special paths: a legacy workflow-step save, a view without a type.
+    (FORM, _payload({"type": "view_submission", "user": USER, "view": {"id": "V1", "callback_id": "report",
+                                                                         "type": "workflow_step", "state": {"values": {}}}})),
+    (FORM, _payload({"type": "view_submission", "user": USER, "view": {"id": "V1", "callback_id": "report",
+                                                                         "state": {"values": {}}}})),
 ]
 
 
@@ -138,6 +143,12 @@ async def test_rate_limited_notice_and_url_verification(slack_world):
     status, body = await slack_world.slack.post(json.dumps({"type": "url_verification", "challenge": "c-123"}).encode(),
                                                 "application/json")
     assert status == 200 and body == {"challenge": "c-123"}
+
+
+async def test_events_we_do_not_subscribe_to_are_acknowledged_untouched(slack_world):
+    # bolt's assistant-thread path raises ValueError on these when they reach a listener
+    status, _ = await slack_world.slack.event({"type": "assistant_thread_started", "assistant_thread": {}})
+    assert status == 200
 
 
 async def test_500_malformed_requests_get_no_5xx(slack_world):

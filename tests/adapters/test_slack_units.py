@@ -73,8 +73,9 @@ def test_parse_kinds():
     ({"type": "event_callback", "event_id": "E", "event": {"type": "message"}}, "event"),
     ({"type": "block_actions", "user": {"id": "U"}, "actions": [{"action_id": "a", "text": {"type": "plain_text"}}]},
      "block_actions"),
-    ({"type": "view_submission", "user": {"id": "U"}, "view": {"id": "V", "callback_id": "c", "state": {"values": {}}}},
-     "view_submission"),
+    ({"type": "view_submission", "user": {"id": "U"},
+      "view": {"id": "V", "type": "modal", "callback_id": "c", "state": {"values": {}}}}, "view_submission"),
+    ({"type": "event_callback", "event_id": "E", "event": {"type": "assistant_thread_started"}}, "other_event"),
     ({"type": "message_action", "user": {"id": "U"}, "callback_id": "c", "message": {"text": "x"}}, "message_action"),
 ])
 def test_check_accepts_what_slack_sends(payload, kind):
@@ -97,6 +98,9 @@ def test_check_accepts_what_slack_sends(payload, kind):
     {"type": "view_submission", "user": {"id": "U"}, "view": []},
     {"type": "view_submission", "user": {"id": "U"}, "view": {"id": "V", "callback_id": "c", "state": {"values": [1]}}},
     {"type": "dialog_submission", "callback_id": "x"},
+    {"type": "view_submission", "user": {"id": "U"}, "view": {"id": "V", "callback_id": "c", "state": {"values": {}}}},
+    {"type": "view_submission", "user": {"id": "U"},
+     "view": {"id": "V", "type": "workflow_step", "callback_id": "c", "state": {"values": {}}}},
 ])
 def test_check_refuses_malformed_shapes(payload):
     with pytest.raises(BadRequest):

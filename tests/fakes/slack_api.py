@@ -398,7 +398,18 @@ class SlackDriver:
 # ---- malformed requests, for the fuzz test and benchmarks/slack_fuzz.py --------------------------------
 
 _NASTY: list[Any] = [None, True, 0, -1, 10**30, 1.5e308, "", "x" * 3000, "\u0000\ud7ff", [], {}, [None], [[]],
-                     {"id": None}, {"id": 7}, [{"x": 1}], "CANARY"]
+                     {"id": None}, {"id": 7}, [{"x": 1}], "CANARY",
+                     # values that steer bolt into its special paths
+                     "workflow_step", "workflow_step_execute", "function_executed", "assistant_thread_started",
+                     "assistant_thread_context_changed", "im", "message", "app_mention", "file_share", "modal",
+                     "home", "view", "block_actions", "view_submission", "event_callback", "1", "true"]
+
+
+# Keys bolt looks for that our templates lack; the fuzzer adds them with odd values.
+_KEYS = ["thread_ts", "bot_id", "subtype", "is_ext_shared_channel", "enterprise", "enterprise_id", "authorizations",
+         "response_urls", "function_execution_id", "function_data", "workflow_step", "assistant_thread",
+         "bot_access_token", "user_team", "team", "channel", "message", "previous_message", "item", "view",
+         "container", "is_enterprise_install", "response_url", "trigger_id", "state", "values", "private_metadata"]
 
 
 def templates(team: str = "T0001", response_url: str = "http://127.0.0.1:9/unused") -> list[tuple[str, dict[str, Any]]]:
@@ -447,6 +458,12 @@ def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
     return out
 
 
+def _get(value: Any, path: tuple) -> Any:
+    for key in path:
+        value = value[key]
+    return value
+
+
 def _mutate(value: Any, path: tuple, new: Any, delete: bool) -> Any:
     if not path:
         return new
@@ -454,6 +471,8 @@ def _mutate(value: Any, path: tuple, new: Any, delete: bool) -> Any:
     copy = dict(value) if isinstance(value, dict) else list(value)
     if delete and not rest:
         del copy[head]
+    elif not rest:
+        copy[head] = new
     else:
         copy[head] = _mutate(copy[head], rest, new, delete)
     return copy
@@ -506,8 +525,13 @@ def malformed(rng, sign, now: int) -> tuple[str, bytes, dict[str, str]]:
         ])
         ctype = rng.choice(["application/json", "application/x-www-form-urlencoded", "text/plain", "", "application/json; charset=latin-1"])
         return "signed garbage", body, {"Content-Type": ctype, **sign(body, now)} if ctype else sign(body, now)
-    # A valid request with one value replaced by something of the wrong type, or removed.
-    path = rng.choice(_paths(fields)[1:])
-    mutated = _mutate(fields, path, rng.choice(_NASTY), delete=rng.random() < 0.3)
+    # A valid request with one value replaced by something of the wrong type, removed, or added.
+    if r < 0.45:
+        objects = [p for p in _paths(fields) if isinstance(_get(fields, p), dict)]
+        path = rng.choice(objects) + (rng.choice(_KEYS),)
+        mutated = _mutate(fields, path, rng.choice(_NASTY), delete=False)
+    else:
+        path = rng.choice(_paths(fields)[1:])
+        mutated = _mutate(fields, path, rng.choice(_NASTY), delete=rng.random() < 0.3)
     body, ctype = encode(kind, mutated)
     return f"mutated {kind} at {'.'.join(map(str, path))}", body, {"Content-Type": ctype, **sign(body, now)}
