@@ -137,8 +137,10 @@ def to_activity(reply: Reply, policy) -> Activity:
 
 
 def text_activity(text: str) -> Activity:
-    # Teams markdown joins single line breaks; a blank line between lines keeps each on its own.
-    return Activity(type="message", text_format="markdown", text=text.replace("\n", "\n\n"))
+    # Teams reads message text as markdown with inline HTML: "<case id>" would vanish as a tag, so
+    # &, < and > are escaped. Single line breaks are joined; a blank line keeps each line its own.
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Activity(type="message", text_format="markdown", text=escaped.replace("\n", "\n\n"))
 
 
 def _mentions(activity: Activity) -> list:
@@ -262,7 +264,7 @@ class TeamsAdapter:
         # to the user; errors are handled in `_handle` instead.
         self.cloud.on_turn_error = None
         self.direct = Direct(services.store, self.clients, settings.app_id)
-        self.notifier = TeamsNotifier(self.direct)
+        self.notifier = TeamsNotifier(self.direct, self.policy)
 
     def mount(self, app: web.Application) -> None:
         app.router.add_post("/api/messages", self._handle)

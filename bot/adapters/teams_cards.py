@@ -77,7 +77,7 @@ def render(reply: Reply, policy: Policy) -> dict[str, Any] | None:
     if reply.form is not None:
         return form_card(reply.form)
     if reply.case is not None:
-        return case_card(reply.case, reply.text, reply.buttons, reply.language)
+        return case_card(reply.case, reply.text, reply.buttons, reply.language, policy)
     if reply.answer is not None:
         return answer_card(reply.answer, reply.buttons, policy)
     if reply.review is not None:
@@ -184,7 +184,8 @@ def _input(f) -> dict[str, Any]:
 # ---- cases and notices ---------------------------------------------------------------------------
 
 
-def case_card(case: CaseCard, summary: str, buttons: tuple[Button, ...], lang: str) -> dict[str, Any]:
+def case_card(case: CaseCard, summary: str, buttons: tuple[Button, ...], lang: str,
+              policy: Policy | None = None) -> dict[str, Any]:
     """A case as its reader may see it. The router decides what the card carries: report text,
     link and messages only for a leader who opened it; the status alone for anyone else."""
     status = STATUS.get(case.status, {}).get(lang, case.status)
@@ -195,8 +196,8 @@ def case_card(case: CaseCard, summary: str, buttons: tuple[Button, ...], lang: s
     body.append(_text(text("notice_title", lang, case_id=case.case_id), weight="Bolder", size="Medium"))
     facts = [
         {"title": text("status", lang), "value": status},
-        {"title": text("opened", lang), "value": case.created},
-        {"title": text("category", lang), "value": case.category},
+        {"title": text("opened", lang), "value": _when(case.created)},
+        {"title": text("category", lang), "value": category_title(policy, case.category, lang)},
         {"title": text("reporter", lang), "value": case.reporter},
     ]
     body.append({"type": "FactSet", "facts": facts})
@@ -213,14 +214,14 @@ def case_card(case: CaseCard, summary: str, buttons: tuple[Button, ...], lang: s
     return _card(body, buttons)
 
 
-def notice_card(notice: Notice, lang: str = "en") -> dict[str, Any]:
+def notice_card(notice: Notice, lang: str = "en", policy: Policy | None = None) -> dict[str, Any]:
     """A leader's (or named reporter's) notification: the case id in plain sight, the category,
-    when the case was opened, and a button; never any content of the case."""
+    when the case was opened, and a button; never any content of the case. (The message's text,
+    `notice_text`, says what happened; the card does not repeat it.)"""
     body = [
         _text(text("notice_title", lang, case_id=notice.case_id), weight="Bolder", size="Medium"),
-        _text(_notice_line(notice, lang)),
         {"type": "FactSet", "facts": [
-            {"title": text("category", lang), "value": notice.category},
+            {"title": text("category", lang), "value": category_title(policy, notice.category, lang)},
             {"title": text("opened", lang), "value": notice.created.strftime("%Y-%m-%d %H:%M UTC")},
         ]},
     ]
@@ -265,6 +266,26 @@ def _text(value: str, **props: Any) -> dict[str, Any]:
     block = {"type": "TextBlock", "text": value, "wrap": True}
     block.update({k: v for k, v in props.items() if v is not None})
     return block
+
+
+def category_title(policy: Policy | None, category: str, lang: str) -> str:
+    """A report category (a clause id, or "other") as its reader knows it."""
+    if category == "other":
+        return t("category_other", lang)
+    return _title(policy, category, lang) if policy is not None else category
+
+
+def _when(iso: str) -> str:
+    """"2026-11-25T08:21:39+00:00" -> "2026-11-25 08:21 UTC"; anything else as it is."""
+    try:
+        from datetime import datetime, timezone
+
+        value = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc)
+    return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _title(policy: Policy, clause_id: str, lang: str) -> str:

@@ -191,13 +191,14 @@ class TeamsNotifier:
     """The outbox's notifier for Teams: one 1:1 message per notice, the case id in its text and
     card, an "Open case" button, no content. `send` returns only once the connector accepted it."""
 
-    def __init__(self, direct: Direct) -> None:
+    def __init__(self, direct: Direct, policy: Any = None) -> None:
         self.direct = direct
+        self.policy = policy  # for category titles only
 
     async def send(self, notice: Notice) -> None:
         stored = await asyncio.to_thread(platform_state.load_reference, self.direct.store, PLATFORM, notice.recipient)
         lang = "lv" if str((stored or {}).get("locale") or "").lower().startswith("lv") else "en"
-        card = notice_card(notice, lang)
+        card = notice_card(notice, lang, self.policy)
         activity = Activity(
             type="message",
             text=notice_text(notice, lang),
