@@ -41,55 +41,25 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
-from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.socket_mode.response import SocketModeResponse
 from yarl import URL
 
 from bot.adapters import slack_blocks as kit
-from bot.adapters.slack_guard import BadRequest, Signature, check, parse
-from bot.adapters.slack_notifier import SlackNotifier, call, error_code, retry_after
+from bot.adapters.slack_guard import BadRequest, Signature, admit, check
+from bot.adapters.slack_notifier import SlackNotifier, call, describe, error_code, web_client
 from bot.escalation.model import Person
 from bot.messages import Incoming, Reply
 from bot.platform_state import finish, first_seen
 from bot.services import Services
-from bot.settings import SlackSettings
 
 log = logging.getLogger(__name__)
 
 PATH = "/slack/events"
-MAX_BODY = 1024 * 1024  # as bot.server's client_max_size: Slack's payloads are far smaller
 ACK_BUDGET = 2.0  # seconds a command may take in-line before its answer goes via response_url
 CASE_ACTIONS = frozenset({"open_case", "ack_case", "reply_case", "close_case"})
 MENTION = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>[\s:,]*")
 LOCALE_TTL = 3600.0
 BOLT_HEADERS = ("Content-Type", "X-Slack-Retry-Num", "X-Slack-Retry-Reason", "X-Slack-Request-Timestamp")
-
-
-class ShortRateLimitRetry(AsyncRateLimitErrorRetryHandler):
-    """Retry a 429 after its Retry-After, but only a short one: a modal must open within the
-    trigger's 3 s and an outbox send within its lease. A longer wait goes back to the caller
-    (the outbox honours it as `RetryAfter`)."""
-
-    def __init__(self, max_wait: float = 3.0, max_retry_count: int = 2) -> None:
-        super().__init__(max_retry_count=max_retry_count)
-        self.max_wait = max_wait
-
-    async def _can_retry_async(self, *, state, request, response=None, error=None) -> bool:  # type: ignore[override]
-        return response is not None and response.status_code == 429 and retry_after(response.headers) <= self.max_wait
-
-
-def web_client(settings: SlackSettings) -> AsyncWebClient:
-    """The Web API client: `SLACK_API_URL` (GovSlack, a proxy, a test fake) and retries for
-    connection errors and short rate limits (slack_sdk's defaults retry connection errors only)."""
-    extra = {"base_url": settings.api_url} if settings.api_url else {}
-    return AsyncWebClient(
-        token=settings.bot_token, timeout=10,
-        retry_handlers=[AsyncConnectionErrorRetryHandler(max_retry_count=2), ShortRateLimitRetry()],
-        **extra,
-    )
 
 
 def _bolt_logger() -> logging.Logger:
@@ -99,7 +69,17 @@ def _bolt_logger() -> logging.Logger:
     copies its level instead: WARNING, where bolt logs no request content."""
     logger = logging.getLogger("slack_bolt.policybot")
     logger.setLevel(logging.WARNING)
+    if not logger.filters:
+        logger.addFilter(_SameToken())
     return logger
+
+
+class _SameToken(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns that the client
+    given to it wins; here both are the same token, so the warning only misleads."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("As you gave `client` as well")
 
 
 class SlackAdapter:
@@ -179,25 +159,10 @@ class SlackAdapter:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         """POST /slack/events: size, signature and shapes first; only then bolt."""
         self._session()
-        if (request.content_length or 0) > MAX_BODY:
-            return web.json_response({"error": "too large"}, status=413)
-        try:
-            raw = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            return web.json_response({"error": "too large"}, status=413)
-        if self.signature is None or not self.signature.verify(request.headers, raw):
-            return web.json_response({"error": "invalid request"}, status=401)
-        try:
-            payload = parse(raw, request.headers.get("Content-Type"))
-            kind = check(payload)
-        except BadRequest as exc:
-            log.info("slack: rejected a signed request: %s", exc)
-            return web.json_response({"error": "bad request"}, status=400)
-        if kind == "app_rate_limited":
-            log.warning("slack: Slack reports that events were rate-limited (app_rate_limited)")
-            return web.Response(status=200)
-        if kind == "other_event":  # not subscribed: acknowledged, so that Slack does not retry it
-            return web.Response(status=200)
+        admitted = await admit(request, self.signature)
+        if isinstance(admitted, web.StreamResponse):
+            return admitted
+        kind, payload = admitted
         headers = {h: request.headers[h] for h in BOLT_HEADERS if h in request.headers}
         # Bolt gets the parsed payload: its own parser raises on bad JSON and mistakes any form
         # containing the word "payload" for an interactive payload. `mode` only decides whether
@@ -230,7 +195,7 @@ class SlackAdapter:
 
     async def _on_error(self, error: Exception) -> None:
         # Bolt's default handler logs the exception text, which can quote a payload.
-        log.error("slack: a listener failed: %s", _describe(error))
+        log.error("slack: a listener failed: %s", describe(error))
 
     async def _on_command(self, ack, body: dict) -> None:
         """/review, /report and any other command: the answer in the ack body when it is ready
@@ -361,7 +326,8 @@ class SlackAdapter:
     async def _answer_click(self, msg: Incoming, body: dict) -> None:
         """A button's answer: a form or a case opens as a modal (pushed or updated when the
         click came from one); text goes back ephemerally via response_url."""
-        view = body.get("view") if (body.get("container") or {}).get("type") == "view" else None
+        # A click inside a modal answers in the modal stack; one on the Home tab is like a message's.
+        view = body.get("view") if (body.get("view") or {}).get("type") == "modal" else None
         replies = await self.router.handle(msg)
         if view and msg.action == "ack_case" and replies and replies[0].case is not None:
             # Only `open` returns the report text; refresh so the open modal keeps showing it.
@@ -391,7 +357,7 @@ class SlackAdapter:
             method = self.client.views_push if push else self.client.views_open
             await call(method, trigger_id=body.get("trigger_id"), view=view)
         except Exception as exc:
-            log.warning("slack: could not open a form (%s); offering a button instead", _describe(exc))
+            log.warning("slack: could not open a form (%s); offering a button instead", describe(exc))
             await self._respond(body.get("response_url"), reply, body)
 
     async def _respond_later(self, work: asyncio.Future, body: dict) -> None:
@@ -476,7 +442,7 @@ class SlackAdapter:
         try:
             await work
         except Exception as exc:
-            log.error("slack: sending an answer failed: %s", _describe(exc))
+            log.error("slack: sending an answer failed: %s", describe(exc))
 
     def _session(self) -> aiohttp.ClientSession:
         """One connection pool for the Web API and response_url (created in the running loop)."""
@@ -492,11 +458,11 @@ class GuardedSocketModeHandler(AsyncSocketModeHandler):
 
     async def handle(self, client, req) -> None:  # type: ignore[override]
         try:
-            check(req.payload if isinstance(req.payload, dict) else {})
+            kind = check(req.payload if isinstance(req.payload, dict) else {})
         except BadRequest as exc:
             log.info("slack: rejected a Socket Mode payload: %s", exc)
-            from slack_sdk.socket_mode.response import SocketModeResponse
-
+            kind = "rejected"
+        if kind in ("rejected", "other_event", "app_rate_limited"):
             await client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
             return
         await super().handle(client, req)
@@ -537,14 +503,3 @@ def _view_title(view: dict) -> str:
 
 def _lang(locale: str | None) -> str:
     return "lv" if (locale or "").lower().startswith("lv") else "en"
-
-
-def _describe(exc: BaseException) -> str:
-    """An exception without its text when that could quote a payload or a Slack answer."""
-    if isinstance(exc, SlackApiError):
-        return f"SlackApiError {error_code(exc)}"
-    from bot.adapters.slack_notifier import SlackDeliveryError
-
-    if isinstance(exc, SlackDeliveryError):
-        return str(exc)
-    return type(exc).__name__

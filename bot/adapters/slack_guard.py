@@ -20,11 +20,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import time
 from typing import Any, Callable, Mapping
 from urllib.parse import parse_qsl
 
+from aiohttp import web
+
+log = logging.getLogger(__name__)
+
 MAX_SKEW = 300  # seconds; Slack's documented replay window
+MAX_BODY = 1024 * 1024  # as bot.server's client_max_size: Slack's payloads are far smaller
 MAX_FIELDS = 1000  # a form body with more fields than this is not from Slack
 # The events the app subscribes to. Others are acknowledged without reaching bolt, which has
 # special paths for some (assistant threads, functions, workflow steps) that fail on odd input.
@@ -190,7 +196,7 @@ def check(payload: dict[str, Any]) -> str:
             _need(a, "action_id", str, "actions[].")
             _scalars(a, "actions[].", ("block_id", "value", "type"))
         if isinstance(payload.get("view"), dict):
-            _view(payload["view"])
+            _view(payload["view"], submitted=False)
         return kind
     if kind in ("view_submission", "view_closed"):
         view = _need(payload, "view", dict)
@@ -210,11 +216,38 @@ def check(payload: dict[str, Any]) -> str:
     raise BadRequest("unsupported payload type")
 
 
-def _view(view: dict[str, Any]) -> None:
+def _view(view: dict[str, Any], submitted: bool = True) -> None:
     _need(view, "id", str, "view.")
-    _need(view, "callback_id", str, "view.")
+    if submitted:  # a Home tab's view, where buttons are clicked too, has callback_id ""
+        _need(view, "callback_id", str, "view.")
     _scalars(view, "view.")
     # Bolt takes a view of type "workflow_step" for a legacy Workflow Steps save and then reads a
     # `workflow_step` that is not there (KeyError while building any listener's arguments).
     if view.get("type") not in (None, "modal", "home"):
         raise BadRequest("view.type is not a modal or home view")
+
+
+async def admit(request: web.Request, signature: Signature | None) -> tuple[str, dict[str, Any]] | web.Response:
+    """(kind, payload) of a request fit for bolt, or the response that refuses it: 413 over
+    1 MB, 401 unless signed (malformed headers included), 400 for a signed but unusable body,
+    200 for what needs no more than an acknowledgement. Nothing of the body is logged."""
+    if (request.content_length or 0) > MAX_BODY:
+        return web.json_response({"error": "too large"}, status=413)
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:  # chunked bodies: aiohttp's client_max_size
+        return web.json_response({"error": "too large"}, status=413)
+    if signature is None or not signature.verify(request.headers, raw):
+        return web.json_response({"error": "invalid request"}, status=401)
+    try:
+        payload = parse(raw, request.headers.get("Content-Type"))
+        kind = check(payload)
+    except BadRequest as exc:
+        log.info("slack: rejected a signed request: %s", exc)
+        return web.json_response({"error": "bad request"}, status=400)
+    if kind == "app_rate_limited":
+        log.warning("slack: Slack reports that events were rate-limited (app_rate_limited)")
+        return web.Response(status=200)
+    if kind == "other_event":  # not subscribed: acknowledged, so that Slack does not retry it
+        return web.Response(status=200)
+    return kind, payload

@@ -1,4 +1,6 @@
-"""Leader notices in Slack: a 1:1 DM from the bot with the case id and an "Open case" button.
+"""The Slack Web API side: the client, one-call error handling, and leader notices.
+
+Leader notices are a 1:1 DM from the bot with the case id and an "Open case" button.
 
 The outbox calls `send` for each notice row. A leader notice opens (or finds) the 1:1 DM with
 `conversations.open(users=leader)` — one user, so never a group DM — and posts the case id in
@@ -12,12 +14,41 @@ import logging
 from typing import Any, Awaitable, Callable
 
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack_blocks import notice_message
 from bot.escalation.notifiers import Notice, RetryAfter
+from bot.settings import SlackSettings
 
 log = logging.getLogger(__name__)
+
+
+class ShortRateLimitRetry(AsyncRateLimitErrorRetryHandler):
+    """Retry a 429 after its Retry-After, but only a short one: a modal must open within the
+    trigger's 3 s and an outbox send within its lease. A longer wait goes back to the caller
+    (the outbox honours it as `RetryAfter`)."""
+
+    def __init__(self, max_wait: float = 3.0, max_retry_count: int = 2) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait = max_wait
+
+    async def _can_retry_async(self, *, state, request, response=None, error=None) -> bool:  # type: ignore[override]
+        return response is not None and response.status_code == 429 and retry_after(response.headers) <= self.max_wait
+
+
+def web_client(settings: SlackSettings) -> AsyncWebClient:
+    """The Web API client: `SLACK_API_URL` (GovSlack, a proxy, a test fake) and retries for
+    connection errors and short rate limits (slack_sdk's defaults retry connection errors only)."""
+    extra = {"base_url": settings.api_url} if settings.api_url else {}
+    return AsyncWebClient(
+        token=settings.bot_token, timeout=10,
+        retry_handlers=[AsyncConnectionErrorRetryHandler(max_retry_count=2), ShortRateLimitRetry()],
+        **extra,
+    )
 
 
 class SlackDeliveryError(Exception):
@@ -81,3 +112,13 @@ def retry_after(headers: Any) -> float:
             except (TypeError, ValueError):
                 break
     return 1.0
+
+
+def describe(exc: BaseException) -> str:
+    """An exception for a log line, without its text when that could quote a payload or a
+    Slack answer (slack_sdk's error text includes the whole response)."""
+    if isinstance(exc, SlackApiError):
+        return f"SlackApiError {error_code(exc)}"
+    if isinstance(exc, SlackDeliveryError):
+        return str(exc)
+    return type(exc).__name__

@@ -313,3 +313,59 @@ async def test_expired_trigger_falls_back_to_a_button(slack_world):
     await slack_world.slack.command("/report", "", user="U0600", response_url=api.response_url("late"))
     await api.wait(lambda s: s.responses)
     assert button(api.responses[0].body, "report")
+
+
+# ---- Socket Mode -------------------------------------------------------------------------------------
+
+
+async def test_socket_mode_serves_the_same_app_without_a_route(tmp_path):
+    from aiohttp import web
+
+    from bot.server import adapters_for, build_app
+    from bot.services import Services
+    from bot.settings import Settings
+    from tests.fakes.slack_api import FakeSlack
+
+    async with FakeSlack() as api:
+        services = Services.build(Settings.from_env({
+            "POLICYBOT_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1-test", "SLACK_API_URL": api.api_url,
+            "POLICYBOT_SLACK_LEADERS": SLACK_LEADER,
+        }))
+        adapters = adapters_for(services)
+        app = build_app(services, adapters)
+        assert [r.resource.canonical for r in app.router.routes()] == ["/healthz", "/healthz"]  # GET and HEAD
+        adapter = adapters["slack"]
+        await adapter.start()
+        try:
+            (connect,) = api.to("apps.connections.open")
+            assert connect.token == "xapp-1-test"
+            ack = await api.socket_send("slash_commands", {
+                "command": "/review", "text": BAD_EN, "user_id": "U0001", "team_id": "T0001", "channel_id": "C1",
+                "response_url": api.response_url("sock"), "trigger_id": "1.t"})
+            assert ack["response_type"] == "ephemeral" and "do not post" in ack["blocks"][0]["text"]["text"].lower()
+            await api.socket_send("events_api", slack_envelope("Ev0SOCK", {
+                "type": "message", "user": "U0002", "text": "hello", "ts": "1.1", "channel": "DU0002",
+                "channel_type": "im"}))
+            await api.wait_for("chat.postMessage")
+            assert await api.socket_send("interactive", {"type": "block_actions", "actions": None}) is None
+        finally:
+            await adapter.stop()
+            services.store.close()
+        assert isinstance(app, web.Application)
+
+
+def slack_envelope(event_id: str, event: dict) -> dict:
+    return {"type": "event_callback", "team_id": "T0001", "api_app_id": "A0001", "event_id": event_id,
+            "event_time": 1700000000, "event": event,
+            "authorizations": [{"enterprise_id": None, "team_id": "T0001", "user_id": "UBOT", "is_bot": True}]}
+
+
+async def test_home_tab_report_button_opens_the_form(slack_world):
+    api = slack_world.api
+    home = {"id": "VHOME", "type": "home", "callback_id": "", "hash": "h"}
+    status, _ = await slack_world.slack.click("report", "", user="U0700", block_id="home:en", view=home)
+    assert status == 200
+    (opened,) = await api.wait_for("views.open")
+    assert opened.args["view"]["callback_id"] == "report"
+    assert not api.to("views.push")

@@ -9,9 +9,8 @@ from datetime import datetime, timezone
 import pytest
 
 from bot.adapters import slack_blocks as kit
-from bot.adapters.slack import web_client
 from bot.adapters.slack_guard import BadRequest, Signature, check, parse
-from bot.adapters.slack_notifier import SlackDeliveryError, SlackNotifier
+from bot.adapters.slack_notifier import SlackDeliveryError, SlackNotifier, web_client
 from bot.escalation.notifiers import Notice, RetryAfter
 from bot.messages import Button, CaseCard, Field, Form, Option, Reply
 from bot.settings import SlackSettings
@@ -93,7 +92,7 @@ def test_check_accepts_what_slack_sends(payload, kind):
     {"type": "event_callback", "event_id": "E", "event": {"type": "message"}, "authorizations": [1]},
     {"type": "block_actions", "user": {"id": "U"}, "actions": None},
     {"type": "block_actions", "user": {"id": "U"}, "actions": [{"action_id": "a", "value": 5}]},
-    {"type": "block_actions", "user": {"id": "U"}, "actions": [{"action_id": "a"}], "view": {"id": "V"}},
+    {"type": "block_actions", "user": {"id": "U"}, "actions": [{"action_id": "a"}], "view": {"id": 5}},
     {"type": "block_actions", "user": {"id": "U"}, "actions": [{"action_id": "a"}], "response_urls": {}},
     {"type": "view_submission", "user": {"id": "U"}, "view": []},
     {"type": "view_submission", "user": {"id": "U"}, "view": {"id": "V", "callback_id": "c", "state": {"values": [1]}}},

@@ -49,6 +49,8 @@ class FakeSlack:
     base: str = ""
 
     def __post_init__(self) -> None:
+        self.socket_acks: dict[str, Any] = {}  # Socket Mode: envelope_id -> the app's ack payload
+        self._sockets: list[web.WebSocketResponse] = []
         self._failures: dict[str, deque[tuple[int, dict[str, str], dict[str, Any]]]] = defaultdict(deque)
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -58,6 +60,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -69,6 +72,8 @@ class FakeSlack:
 
     async def __aexit__(self, *exc: object) -> None:
         assert self._runner is not None
+        for ws in list(self._sockets):
+            await ws.close()
         await self._runner.cleanup()
 
     # ---- what tests use -----------------------------------------------------------------------
@@ -166,10 +171,39 @@ class FakeSlack:
             if problem := view_problem(view):
                 return {"ok": False, "error": "invalid_arguments", "response_metadata": {"messages": [problem]}}
             return {"ok": True, "view": {**view, "id": args.get("view_id") or f"V{n:08d}", "hash": f"h{n}"}}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.base.replace("http://", "ws://") + "/link"}
         if method == "users.info":
             user = str(args.get("user", ""))
             return {"ok": True, "user": {"id": user, "name": user.lower(), "locale": self.locales.get(user, "en-US")}}
         return {"ok": False, "error": "unknown_method"}
+
+    # ---- Socket Mode: the app connects here (apps.connections.open) and acks envelopes -------------
+
+    async def socket_send(self, kind: str, payload: dict[str, Any], timeout: float = 5.0) -> Any:
+        """Send an envelope ("slash_commands", "events_api", "interactive") to the connected app
+        and return its ack payload (None for an empty ack)."""
+        await self.wait(lambda s: s._sockets, timeout)
+        envelope_id = f"env-{next(self._ids)}"
+        await self._sockets[-1].send_json({"envelope_id": envelope_id, "type": kind, "payload": payload,
+                                           "accepts_response_payload": kind != "events_api", "retry_attempt": 0})
+        await self.wait(lambda s: envelope_id in s.socket_acks, timeout)
+        return self.socket_acks[envelope_id]
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}})
+        self._sockets.append(ws)
+        self._changed.set()
+        async for message in ws:
+            if message.type == 1:  # TEXT
+                data = json.loads(message.data)
+                if "envelope_id" in data:
+                    self.socket_acks[data["envelope_id"]] = data.get("payload")
+                    self._changed.set()
+        self._sockets.remove(ws)
+        return ws
 
     async def _respond(self, request: web.Request) -> web.Response:
         body = await request.json()
