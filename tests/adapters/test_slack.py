@@ -86,6 +86,18 @@ async def test_review_without_text_explains_usage(slack_world):
     assert status == 200 and "/review" in visible(body)
 
 
+async def test_slow_command_answer_goes_via_response_url(slack_world, monkeypatch):
+    import bot.adapters.slack
+
+    # No budget: an answer that needs the database (a thread) is no longer ready in-line.
+    monkeypatch.setattr(bot.adapters.slack, "ACK_BUDGET", 0.0)
+    api = slack_world.api
+    status, body = await slack_world.slack.command("/report", "status SM-2026-0999", response_url=api.response_url("slow"))
+    assert status == 200 and not body
+    await api.wait(lambda s: s.responses)
+    assert api.responses[0].body["response_type"] == "ephemeral" and "SM-2026-0999" in api.responses[0].body["text"]
+
+
 async def test_show_clause_and_wrong_verdict_buttons_answer_via_response_url(slack_world):
     api, slack = slack_world.api, slack_world.slack
     _, body = await slack.command("/review", BAD_EN)
@@ -114,6 +126,7 @@ async def test_message_shortcut_answers_the_clicker_via_response_url(slack_world
     await api.wait(lambda s: s.responses)
     (answer,) = api.responses
     assert answer.name == "shortcut-7" and answer.body["response_type"] == "ephemeral"
+    assert answer.raw_path == "/respond/shortcut-7?token=a%2Fb"
     assert "do not post" in answer.body["blocks"][0]["text"]["text"].lower()
     assert not api.to("chat.postMessage")
 

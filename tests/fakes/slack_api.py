@@ -35,6 +35,7 @@ class Call:
 class Response:
     name: str
     body: dict[str, Any]
+    raw_path: str = ""  # path and query exactly as requested
 
 
 @dataclass
@@ -207,7 +208,7 @@ class FakeSlack:
 
     async def _respond(self, request: web.Request) -> web.Response:
         body = await request.json()
-        self.responses.append(Response(request.match_info["name"], body))
+        self.responses.append(Response(request.match_info["name"], body, request.raw_path))
         self._changed.set()
         if problem := message_problem(body.get("blocks") or []):
             return web.Response(status=400, text=problem)
