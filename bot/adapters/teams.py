@@ -297,10 +297,10 @@ class TeamsAdapter:
             return refusal
 
         key = self._key(activity)
-        if key is not None:
-            claimed = await asyncio.to_thread(platform_state.first_seen, self.services.store, key)
-            if not claimed:  # a retry of an activity another delivery has (or had) in hand
-                return web.json_response({}, status=200) if activity.type == "invoke" else web.Response(status=202)
+        if key is not None and not await self._claim(key):
+            # A retry of an activity another delivery has (or had) in hand; an unseen one, or one
+            # whose first delivery died without finishing, is always processed.
+            return web.json_response({}, status=200) if activity.type == "invoke" else web.Response(status=202)
         invoke: InvokeResponse | None = None
         try:
             invoke = await self.cloud.process_activity(claims, activity, self._turn)
@@ -308,7 +308,7 @@ class TeamsAdapter:
             log.error("teams turn for a %s activity failed: %s", activity.type, type(exc).__name__)
         else:
             if key is not None:
-                await asyncio.to_thread(platform_state.finish, self.services.store, key)
+                await self._finish(key)
         if activity.type == "invoke":
             # The SDK answers 501 to an invoke no handler answered; Teams shows that as an error.
             status = invoke.status if invoke is not None and invoke.status and int(invoke.status) < 500 else 200
@@ -363,6 +363,19 @@ class TeamsAdapter:
         elif urlsplit_safe(activity.service_url).scheme != "https":  # type: ignore[union-attr]
             return web.json_response({"error": "serviceUrl must be https"}, status=403)
         return None
+
+    async def _claim(self, key: str) -> bool:
+        try:
+            return await asyncio.to_thread(platform_state.first_seen, self.services.store, key)
+        except Exception as exc:  # the database is down: answering twice beats not answering
+            log.error("could not de-duplicate a Teams activity: %s", type(exc).__name__)
+            return True
+
+    async def _finish(self, key: str) -> None:
+        try:
+            await asyncio.to_thread(platform_state.finish, self.services.store, key)
+        except Exception as exc:
+            log.error("could not mark a Teams activity done: %s", type(exc).__name__)
 
     @staticmethod
     def _key(activity: Activity) -> str | None:
