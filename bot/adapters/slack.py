@@ -259,7 +259,8 @@ class SlackAdapter:
             await ack(response_action="update", view=kit.notice_modal(_view_title(view), reply.text, lang))
         else:
             # A refusal or an error: shown on the form, so that what they typed is not lost.
-            field = "text" if "text" in msg.values else next(iter(msg.values), "text")
+            blocks = list(((view.get("state") or {}).get("values") or {}).keys())
+            field = "text" if "text" in blocks else (blocks[0] if blocks else "text")
             await ack(response_action="errors", errors={field: kit.clip(reply.text, 2000)})
 
     async def _on_message(self, ack, body: dict) -> None:

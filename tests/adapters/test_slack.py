@@ -382,3 +382,15 @@ async def test_home_tab_report_button_opens_the_form(slack_world):
     (opened,) = await api.wait_for("views.open")
     assert opened.args["view"]["callback_id"] == "report"
     assert not api.to("views.push")
+
+
+async def test_forged_case_reply_submission_by_a_non_leader_is_refused_on_the_form(slack_world):
+    body = await report(slack_world, "Something to hide from others.", anonymous=False, user="U0800")
+    case_id = CASE_ID.search(everything(body["view"])).group(0)
+    form = {"type": "modal", "callback_id": "case_reply", "title": {"type": "plain_text", "text": "Reply"},
+            "private_metadata": json.dumps({"c": case_id, "l": "en"}),
+            "blocks": [{"type": "input", "block_id": "text", "label": {"type": "plain_text", "text": "Reply"},
+                        "element": {"type": "plain_text_input", "action_id": "text"}}]}
+    status, answer = await slack_world.slack.submit(form, {"text": "I am not a leader"}, user="U0801")
+    assert status == 200 and answer["response_action"] == "errors" and set(answer["errors"]) == {"text"}
+    assert "Something to hide" not in everything(answer)
