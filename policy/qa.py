@@ -25,6 +25,11 @@ from policy.qa_index import QAIndex
 from policy.text import detect_language, fold
 
 
+# How much a finding of the review engine in the question adds to its clause's retrieval score
+# (clause scores of answered questions run from about 5 to 25).
+FINDING_PRIOR: dict[str, float] = {"high": 8.0, "medium": 4.0}
+
+
 class ReviewerLike(Protocol):
     def review(self, draft: str) -> Review: ...
 
@@ -199,6 +204,7 @@ class Answerer:
         self.profile = profile
         self.reviewer = reviewer
         self.index = QAIndex(policy, profile)
+        self._clause_index = {c.id: i for i, c in enumerate(policy.clauses)}
         # Whom to ask when the policy has no answer: the profile's contact, else the owner.
         self._whom = profile.contact or policy.owner
 
@@ -209,13 +215,14 @@ class Answerer:
         if draft is not None:
             return self._answer_draft(draft, lang)
         q = self.index.query(question, lang)
-        m = self.index.match(q)
+        prior, flagged = self._signals(question)
+        m = self.index.match(q, prior)
         ranked = tuple((self.policy.clauses[i].id, round(s, 4)) for i, s in m.ranked)
         if not m.confident:
             text = _SAY["not_covered"][lang].format(version=self.policy.version, whom=self._whom)
             return Answer(text, "not_covered", lang, self.policy.version, (), None, ranked)
         ci = m.ranked[0][0]
-        stance, quote = self.index.stance(ci, q, m)
+        stance, quote = self.index.stance(ci, q, m, flagged=ci in flagged)
         clause = self.policy.clauses[ci]
         text = " ".join(
             (
@@ -228,6 +235,22 @@ class Answerer:
         )
         citation = Citation(clause.id, self.policy.version, quote.get(lang))
         return Answer(text, stance, lang, self.policy.version, (citation,), None, ranked)
+
+    def _signals(self, question: str) -> tuple[dict[int, float], frozenset[int]]:
+        """What the review engine finds in the question itself: "can I post that our CEO is
+        incompetent?" carries the post it asks about. Each finding's clause gets a retrieval
+        prior (by severity); a high-severity finding also leans the stance to not_allowed,
+        unless the question states an exception (see `policy.qa_stance.side_bonus`)."""
+        prior: dict[int, float] = {}
+        flagged: set[int] = set()
+        for f in self.reviewer.review(question).findings:
+            ci = self._clause_index.get(f.clause)
+            if ci is None:
+                continue
+            prior[ci] = max(prior.get(ci, 0.0), FINDING_PRIOR[f.severity])
+            if f.severity == "high":
+                flagged.add(ci)
+        return prior, frozenset(flagged)
 
     def _answer_draft(self, draft: str, lang: Lang) -> Answer:
         """The review engine's verdict on the draft, told in the question's language, citing the

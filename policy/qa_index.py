@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from policy.bm25 import BM25
 from policy.model import Clause, Lang, Policy, Profile, Stance, Text
+from policy.qa_cues import Cues, merge_cues, read_cues
+from policy.qa_stance import RULE_KINDS, SIDE, ExampleQuestion, Sentence, Stances
+from policy.qa_synonyms import CONCEPTS
 from policy.text import fold, stem, tokens
 
 # ---- vocabulary ------------------------------------------------------------------------------
@@ -132,23 +135,13 @@ WEIGHTS = {
 PART_WEIGHT = 0.5  # how much a clause's best single part adds to its bag's score
 MEDIA_WEIGHT = 0.7  # a media word ("LinkedIn", "post") in retrieval
 NAME_WEIGHT = 2.0  # a client, competitor or code name from the profile
-LINK_WEIGHT = 0.25  # how much a matched example question lends its linked sentence
+CONCEPT_WEIGHT = 0.6  # the policy's own word for what the question says otherwise (qa_synonyms)
 
 # The combined score a question needs to be answered at all, with and without a domain word.
 # Calibrated on policy/eval/questions.yaml, about midway between the best-scoring question out of
 # scope and the worst-scoring one in scope (domain: 0 vs 5.3; without: 7.3 vs 18).
 THRESHOLD_DOMAIN = 3.0
 THRESHOLD_PLAIN = 12.0
-
-_SIDE: dict[str, Stance] = {
-    "allowed": "allowed",
-    "not_allowed": "not_allowed",
-    "conditions": "depends",
-    "example_do": "allowed",
-    "example_dont": "not_allowed",
-}
-# Only example questions are linked: a single keyword's nearest sentence is too often a guess.
-_LINKED_KINDS = ("question",)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"])")
 
@@ -171,7 +164,9 @@ class Query:
 
     terms: dict[str, float]  # index terms (stems, phrases) with weights
     in_domain: bool  # has a media or speech word
-    folded: str = ""  # the question folded, for the conditions it states (see `_condition`)
+    folded: str = ""  # the question folded, for the conditions it states
+    cues: Cues = field(default_factory=Cues)  # how the question qualifies the act (qa_cues)
+    concepts: frozenset[str] = frozenset()  # terms only the concepts added (qa_synonyms)
 
 
 @dataclass(frozen=True)
@@ -190,13 +185,6 @@ class _Part:
     pair: int = -1  # an example question's position, the same in its lv and en lists
 
 
-@dataclass(frozen=True)
-class _Sentence:
-    clause: int
-    stance: Stance
-    quote: Text  # for an example: the clause's nearest sentence of the same side
-
-
 class QAIndex:
     """Build once per policy and profile; `query()`, `match()` and `stance()` are pure."""
 
@@ -205,12 +193,13 @@ class QAIndex:
         parts: list[_Part] = []
         part_bags: list[dict[str, float]] = []
         clause_bags: list[dict[str, float]] = []
-        sentences: list[_Sentence] = []
+        sentences: list[Sentence] = []
         sentence_bags: list[dict[str, float]] = []
-        examples: list[tuple[int, dict[str, float]]] = []  # (sentence slot, bag) to link later
+        examples: list[int] = []  # sentence slots of example posts, quoted by their rule sentence
+        pairs: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (clause, pair) -> [(part, text)]
         for ci, c in enumerate(policy.clauses):
             bag: dict[str, float] = {}
-            pairs = len(c.questions.lv) == len(c.questions.en)
+            paired = len(c.questions.lv) == len(c.questions.en)
             for kind, quote, texts, pos in _parts(c):
                 unit: dict[str, float] = {}
                 for lang, text in texts:
@@ -227,61 +216,60 @@ class QAIndex:
                 if not unit:
                     continue
                 if kind != "text":
-                    parts.append(_Part(ci, kind, pos if pairs else -1))
+                    if kind == "question":
+                        # The lv and en lists are translations of each other: a pair is linked
+                        # to its sentence as one, two wordings agree more often than one.
+                        key = (ci, pos if paired else -len(parts) - 1)
+                        pairs.setdefault(key, []).append((len(parts), texts[0][1]))
+                    parts.append(_Part(ci, kind, pos if paired else -1))
                     part_bags.append(unit)
-                if kind in _SIDE:
+                if kind in SIDE:
                     if quote is None:
-                        examples.append((len(sentences), unit))
+                        examples.append(len(sentences))
                         quote = Text("", "")  # filled in below
-                    sentences.append(_Sentence(ci, _SIDE[kind], quote))
+                    sentences.append(Sentence(ci, kind, quote))
                     sentence_bags.append(unit)
             clause_bags.append(bag)
         self.clauses = BM25(weighted=clause_bags)
         self.parts = BM25(weighted=part_bags)
-        self.sentence_index = BM25(weighted=sentence_bags)
         self._parts = parts
         self.vocab = frozenset(t for b in clause_bags for t in b)
-        # An example quotes its clause's nearest rule sentence of the same side.
-        for slot, unit in examples:
+        self._single_terms = frozenset(t for t in self.vocab if "_" not in t)
+        # An example post quotes its clause's nearest rule sentence of the same side.
+        plain = BM25(weighted=sentence_bags)
+        for slot in examples:
             s = sentences[slot]
-            quote = self._nearest(sentences, unit, s.clause, s.stance)
-            sentences[slot] = _Sentence(s.clause, s.stance, quote)
-        self._sentences = sentences
-        # Example questions lend their score to their nearest rule sentence. The lv and en lists
-        # are translations of each other, so a pair is linked as one: two wordings agree more
-        # often on the right sentence than one.
-        joint: dict[tuple[int, int], dict[str, float]] = {}
-        for p, bag in zip(parts, part_bags):
-            if p.kind in _LINKED_KINDS and p.pair >= 0:
-                for t, w in bag.items():
-                    _add(joint.setdefault((p.clause, p.pair), {}), t, w)
-        self._links: list[int | None] = [
-            self._nearest_slot(sentences, joint.get((p.clause, p.pair), bag), p.clause)
-            if p.kind in _LINKED_KINDS
-            else None
-            for p, bag in zip(parts, part_bags)
-        ]
+            sentences[slot] = Sentence(s.clause, s.kind, self._nearest(plain, sentences, sentence_bags[slot], s))
+        linked = []
+        for (ci, _), members in pairs.items():
+            joint: dict[str, float] = {}
+            for part, _text in members:
+                for t, w in part_bags[part].items():
+                    _add(joint, t, w)
+            cues = [read_cues(text) for _, text in members]
+            merged = cues[0] if len(cues) == 1 else merge_cues(cues[0], cues[1])
+            linked.append(ExampleQuestion(ci, tuple(p for p, _ in members), joint, merged))
+        self.stances = Stances.build(sentences, sentence_bags, linked)
         self._names = _profile_terms(profile, self.vocab)
+        self._concepts = _concept_terms(self.vocab)
 
     # -- building helpers ------------------------------------------------------------------------
 
-    def _nearest_slot(
-        self, sentences: list[_Sentence], bag: dict[str, float], ci: int, stance: Stance | None = None
-    ) -> int | None:
-        scores = self.sentence_index.scores(bag)
+    def _nearest(
+        self, plain: BM25, sentences: list[Sentence], bag: dict[str, float], example: Sentence
+    ) -> Text:
+        """The rule sentence of the example's clause and side that shares most words with it."""
+        scores = plain.scores(bag)
         best, best_score = None, 0.0
-        for j, (s, sc) in enumerate(zip(sentences, scores)):
-            if s.clause == ci and s.quote.en and (stance is None or s.stance == stance) and sc > best_score:
-                best, best_score = j, sc
-        return best
-
-    def _nearest(self, sentences: list[_Sentence], bag: dict[str, float], ci: int, stance: Stance) -> Text:
-        j = self._nearest_slot(sentences, bag, ci, stance)
-        if j is not None:
-            return sentences[j].quote
-        clause = self.policy.clauses[ci]
-        same = {"allowed": clause.allowed, "not_allowed": clause.not_allowed}.get(stance, clause.conditions)
-        return same[0] if same else first_sentence(clause.text)
+        for s, sc in zip(sentences, scores):
+            same = s.clause == example.clause and s.kind in RULE_KINDS and s.stance == example.stance
+            if same and sc > best_score:
+                best, best_score = s, sc
+        if best is not None:
+            return best.quote
+        clause = self.policy.clauses[example.clause]
+        side = {"allowed": clause.allowed, "not_allowed": clause.not_allowed}.get(example.stance, clause.conditions)
+        return side[0] if side else first_sentence(clause.text)
 
     # -- per question ----------------------------------------------------------------------------
 
@@ -302,6 +290,8 @@ class QAIndex:
             in_domain = in_domain or is_media or _is_speech(t.norm)
             found = next((c for c in _candidates(t.norm, t.stem, other) if c in self.vocab), None)
             if found is None:
+                found = self._known_prefix(t.norm)
+            if found is None:
                 seq.append(t.stem)
                 continue
             seq.append(found)
@@ -312,114 +302,118 @@ class QAIndex:
                 if phrase in self.vocab:
                     terms[phrase] = 1.0
         folded = fold(question)
+        concepts = set()
+        for pattern, extra in self._concepts:
+            if pattern.search(folded):
+                for t in extra:
+                    if t not in terms:
+                        terms[t] = CONCEPT_WEIGHT
+                        concepts.add(t)
         for pattern, extra in self._names:
             if pattern.search(folded):
                 for t in extra:
                     terms[t] = NAME_WEIGHT
-        return Query(terms, in_domain, folded)
+        return Query(terms, in_domain, folded, read_cues(question), frozenset(concepts))
 
-    def match(self, q: Query) -> Match:
-        """Clauses ranked by their bag's score plus PART_WEIGHT times their best part's."""
-        clause_scores = self.clauses.scores(q.terms)
-        part_scores = self.parts.scores(q.terms)
+    def _known_prefix(self, norm: str) -> str | None:
+        """The longest known stem an unknown word starts with ("produkcija" -> "produk"), if
+        it is long enough and little of the word is left over; None otherwise."""
+        if not norm.isalpha():
+            return None
+        for k in range(len(norm) - 1, max(PREFIX_MIN, len(norm) - PREFIX_REST) - 1, -1):
+            if norm[:k] in self._single_terms:
+                return norm[:k]
+        return None
+
+    def match(self, q: Query, prior: Mapping[int, float] | None = None) -> Match:
+        """Clauses ranked by their bag's score plus PART_WEIGHT times their best part's, plus
+        `prior` (clause index -> score, from what the review engine found in the question). A
+        prior also puts the question in the domain: the review engine only flags posts. Without
+        a domain word, the question's own words must clear the higher threshold: terms added by
+        concepts rank the clauses but do not make an off-topic question confident."""
+        combined, part_scores = self._combined(q.terms)
+        for ci, extra in (prior or {}).items():
+            combined[ci] += extra
+        ranked = sorted(((i, s) for i, s in enumerate(combined) if s > 0), key=lambda x: -x[1])
+        top = ranked[0][1] if ranked else 0.0
+        if q.in_domain or prior:
+            confident = top >= THRESHOLD_DOMAIN
+        else:
+            if q.concepts:
+                own, _ = self._combined({t: w for t, w in q.terms.items() if t not in q.concepts})
+                top = max(own, default=0.0)
+            confident = top >= THRESHOLD_PLAIN
+        return Match(tuple(ranked), confident, part_scores)
+
+    def _combined(self, terms: Mapping[str, float]) -> tuple[list[float], list[float]]:
+        clause_scores = self.clauses.scores(terms)
+        part_scores = self.parts.scores(terms)
         best_part = [0.0] * len(clause_scores)
         for p, s in zip(self._parts, part_scores):
             best_part[p.clause] = max(best_part[p.clause], s)
-        combined = [c + PART_WEIGHT * b for c, b in zip(clause_scores, best_part)]
-        ranked = sorted(((i, s) for i, s in enumerate(combined) if s > 0), key=lambda x: -x[1])
-        top = ranked[0][1] if ranked else 0.0
-        confident = top >= (THRESHOLD_DOMAIN if q.in_domain else THRESHOLD_PLAIN)
-        return Match(tuple(ranked), confident, part_scores)
+        return [c + PART_WEIGHT * b for c, b in zip(clause_scores, best_part)], part_scores
 
-    def stance(self, ci: int, q: Query, m: Match, only: Stance | None = None) -> tuple[Stance, Text]:
-        """The stance of clause `ci` on the question and the sentence it rests on: the clause's
-        best sentence by its own match plus LINK_WEIGHT times its best linked part's.
-        `only` restricts the choice to one side (the review path quotes not_allowed)."""
-        direct = self.sentence_index.scores(q.terms)
-        evidence = [d for d in direct]
-        for p, link, s in zip(self._parts, self._links, m.part_scores):
-            if link is not None and p.clause == ci and s > 0:
-                evidence[link] = max(evidence[link], direct[link] + LINK_WEIGHT * s)
-        best, best_score = None, 0.0
-        for s, e in zip(self._sentences, evidence):
-            if s.clause == ci and (only is None or s.stance == only) and e > best_score:
-                best, best_score = s, e
-        if best is None:
-            # No sentence of the clause shares a word with the question: the clause applies,
-            # and what it means for this case depends on the case.
-            clause = self.policy.clauses[ci]
-            if only == "not_allowed" and clause.not_allowed:
-                return "not_allowed", clause.not_allowed[0]
-            return "depends", first_sentence(clause.text)
-        if only is not None:
-            return best.stance, best.quote
-        stance = _condition(best, q.folded)
-        if stance == "not_allowed" and best.stance != "not_allowed":
-            # The question denies what the allowing sentence requires ("before it is
-            # announced"): quote the clause's best forbidding sentence instead, if it has one.
-            forbidding = [
-                (e, s)
-                for s, e in zip(self._sentences, evidence)
-                if s.clause == ci and s.stance == "not_allowed" and e > 0
-            ]
-            if not forbidding:
-                return "depends", best.quote
-            return "not_allowed", max(forbidding, key=lambda x: x[0])[1].quote
-        return stance, best.quote
-
-
-# Conditions a question states or denies. A sentence that allows something only with someone's
-# consent means "it depends" unless the question says the consent is there; one that forbids
-# something without consent means "allowed" when the question says it is. An allowing sentence
-# about what is already public means "not allowed" for what is not announced yet. Folded text.
-_CONSENT = re.compile(
-    r"\b(agree|agreed|agrees|consent\w*|signed off|approved|permission|said yes|ok with it"
-    r"|piekrit\w*|piekris\w*|vienojies|vienojamies|vienosan\w*|atlauj\w*|atlauts|atlauja|atlava"
-    r"|atlavis|nav pret)\b"
-)
-_NO_CONSENT = re.compile(
-    r"\b(without|no|not|bez|nav|ne)\b(\s+\S+){0,2}\s+(their |vinu )?"
-    r"(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*)"
-)
-_PUBLIC_ONLY = re.compile(
-    r"already made public|has been published|already public|jau ir oficiali publiskojis"
-    r"|kad tas ir publicets|jau ir publiski"
-)
-_UNANNOUNCED = re.compile(
-    r"\bbefore\b.{0,40}\b(announc|publish|official|release|public)"
-    r"|\bnot (yet )?(been )?(announced|published|public)|\bunannounced"
-    r"|\bpirms\b.{0,40}(pazino|publice|publisko|oficial)"
-    r"|\bvel nav\b.{0,20}(pazinot|publicet|publiskot|oficial)"
-)
-
-
-def _condition(best: _Sentence, folded_question: str) -> Stance:
-    """The stance of the best sentence, corrected by a condition the question states."""
-    sentence = fold(best.quote.lv + " " + best.quote.en)
-    consent_given = bool(_CONSENT.search(folded_question)) and not _NO_CONSENT.search(folded_question)
-    if best.stance == "allowed":
-        if _PUBLIC_ONLY.search(sentence) and _UNANNOUNCED.search(folded_question):
-            return "not_allowed"
-        if _CONSENT.search(sentence) and not consent_given:
-            return "depends"
-    if best.stance == "not_allowed" and _CONSENT.search(sentence) and consent_given:
-        return "allowed"
-    return best.stance
+    def stance(
+        self, ci: int, q: Query, m: Match, only: Stance | None = None, flagged: bool = False
+    ) -> tuple[Stance, Text]:
+        """The stance of clause `ci` on the question and the sentence it rests on (see
+        `policy.qa_stance`). `only` restricts the choice to one side (the review path quotes
+        not_allowed); `flagged` says the review engine found a serious problem of this clause in
+        the question itself."""
+        chosen = self.stances.choose(ci, q.terms, m.part_scores, q.cues, q.folded, flagged, only)
+        if chosen is not None:
+            return chosen
+        # No sentence of the clause shares a word with the question and no cue points anywhere:
+        # the clause applies, and what it means for this case depends on the case.
+        clause = self.policy.clauses[ci]
+        if only == "not_allowed" and clause.not_allowed:
+            return "not_allowed", clause.not_allowed[0]
+        return "depends", first_sentence(clause.text)
 
 
 def _add(bag: dict[str, float], term: str, weight: float) -> None:
     bag[term] = bag.get(term, 0.0) + weight
 
 
+# Latvian verb forms the light stemmer leaves whole (folded): conditional "-tu" ("slavētu"),
+# future "-šu/-si/-sim/-siet" ("publicēšu"), past "-ju/-ja/-jām" ("ierakstīju", "zvanīja"),
+# participles "-ts/-ta/-jis/-jusi" ("saskaņojuši"), the gerund "-ot"; and the debitive prefix
+# "jā-" ("jāstāsta", "jāapstiprina"). Longest first.
+_LV_VERB_ENDINGS = (
+    "jusies", "siet", "jusi", "jies", "jam", "jat", "jas", "sim", "jis", "tas",
+    "tu", "su", "si", "ju", "ja", "ji", "ot", "ts", "ta", "ti",
+)
+_DEBITIVE = "ja"
+PREFIX_MIN = 5  # an unknown word may match a known stem it starts with, this long at least ...
+PREFIX_REST = 4  # ... when at most this many letters are left over ("produkcija" -> "produk")
+
+
+def _verb_forms(norm: str) -> Iterable[str]:
+    """The word without a Latvian verb ending or the debitive prefix, each stemmed."""
+    bases = [norm]
+    if norm.startswith(_DEBITIVE) and len(norm) - len(_DEBITIVE) >= 4:
+        bases.append(norm[len(_DEBITIVE) :])
+    for base in bases:
+        if base is not norm:
+            yield stem(base, "lv")
+        for ending in _LV_VERB_ENDINGS:
+            if base.endswith(ending) and len(base) - len(ending) >= 4:
+                yield stem(base[: -len(ending)], "lv")
+                break
+
+
 def _candidates(norm: str, own_stem: str, other: Lang) -> Iterable[str]:
     yield own_stem
     yield stem(norm, other)
     yield norm
+    lexicalised = norm.startswith(_NOT_PREFIXED)
+    forms = list(_verb_forms(norm))
+    yield from forms
     for p in _LV_VERB_PREFIXES:
         # Never "ne": "nedrīkst" must not become "drīkst".
-        lexicalised = norm.startswith(_NOT_PREFIXED)
         if p != "ne" and norm.startswith(p) and not lexicalised and len(norm) - len(p) >= 4:
             yield stem(norm[len(p) :], "lv")
+            yield from _verb_forms(norm[len(p) :])
 
 
 def _parts(c: Clause) -> Iterable[tuple[str, Text | None, list[tuple[str, str]], int]]:
@@ -467,4 +461,17 @@ def _profile_terms(profile: Profile, vocab: frozenset[str]) -> list[tuple[re.Pat
         for name in getattr(profile, attr):
             if name.strip():
                 out.append((re.compile(r"\b" + re.escape(fold(name)) + r"\b"), sorted(terms)))
+    return out
+
+
+def _concept_terms(vocab: frozenset[str]) -> list[tuple[re.Pattern[str], list[str]]]:
+    """(pattern over folded text, the policy's stems for it) for each concept of
+    `policy.qa_synonyms`; a word of the policy is stemmed in both languages, and the stems the
+    index knows are kept."""
+    out = []
+    for words, pattern in CONCEPTS:
+        stems = {stem(fold(w), lang) for w in words.split() for lang in ("lv", "en")}
+        known = sorted(t for t in stems if t in vocab)
+        if known:
+            out.append((re.compile(pattern), known))
     return out

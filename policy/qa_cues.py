@@ -1,0 +1,202 @@
+"""What a question says about the act it asks about, beyond its topic: cues for the stance.
+
+Topic words find the clause; they say little about the stance, because every clause has both
+polarities ("mention a competitor neutrally" / "mock a competitor"). What decides is how the act
+is qualified: mocking, swearing, secretly, without consent, before it is announced (the policy
+forbids it); thanking, congratulating, already published, they agreed, internally (it allows
+it); "what should I do", "does management ..." (a procedure or a condition). `read_cues` finds
+those qualifiers in the folded question, in Latvian (with or without diacritics) and English.
+
+Pure functions over folded text; the patterns are data, one line per idea.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policy.text import fold
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# ---- the act is one the policy forbids -----------------------------------------------------------
+
+# Ridicule, complaint, disparagement, gossip: saying bad things about someone in public.
+_RIDICULE = _any(
+    r"\b(mock\w*|make fun|making fun|made fun|laugh(ing|ed)? (at|about)|jok(e|es|ing) about|gloat\w*"
+    r"|ridicul\w*|roast\w*|tease\w*|trash[- ]?talk\w*|bad[- ]?mouth\w*|slag\w*|insult\w*|humiliat\w*"
+    r"|rant\w*|vent(ing)? about|moan\w* about|whin\w*|complain\w*|criticis\w*|criticiz\w*|call(ing)? out"
+    r"|bash\w*|slam\w*|shame\w*|diss\b|defam\w*|slander\w*|libel\w*|disparag\w*|smear\w*"
+    r"|rumou?rs?|gossip\w*|spread\w*)",
+    r"\b(\w*smie\w*|\w*smej\w*|\w*nirgaj\w*|\w*nirga\w*|zobo\w*|\w*jokot\w* par|jok\w* par"
+    r"|\w*kritiz\w*|\w*sudz\w*|niev\w*|apmel\w*|neslav\w*|nomelno\w*|baum\w*|tenk\w*|melo\b|izsmie\w*)",
+)
+# Bad language and harsh judgements (of a product, a boss, a customer, a competitor).
+_HARSH = _any(
+    r"\b(swear\w*|curs(e|es|ing)|profan\w*|obscen\w*|vulgar\w*|f-word|offensive|hateful|racist\w*"
+    r"|slurs?|garbage|trash|crap\w*|awful|terrible|horrible|disgusting|gross|sucks?|useless"
+    r"|incompetent|idiots?|stupid|dumb|clowns?|pathetic|lazy|rude|annoying|drunk|weird\w*|ugly"
+    r"|fat|stingy|cheap|burnt|a joke|is a joke|poison\w*|scam\w*|liars?|frauds?|bad|worse|worst"
+    r"|flop\w*|bullies|bully\w*|shout(s|ed|ing)?\b(?!-)|yell\w*|scream\w*)\b",
+    r"\b(lam(a|u|aj|at|as)\w*|rupj(?!maiz)\w*|nekitr\w*|aizskar\w*|naid\w*|diskrimin\w*|slikt\w*|dran\w*|sausmig\w*"
+    r"|briesmig\w*|pretig\w*|riebig\w*|nekompetent\w*|stulb\w*|idiot\w*|mulk\w*|dumj\w*|debil\w*"
+    r"|sud(s|i|u|ig\w*|ain\w*)\b|mesl\w*|nejedzig\w*|bezjedzig\w*|neizdev\w*|piedzer\w*|dzeruma\w*|apcel\w*"
+    r"|kliedz\w*|neciesam\w*|kaitin\w*|divain\w*|neglaimoj\w*)\b",
+)
+# Secrecy, no consent, not yet public, speaking for the company: the conditions the policy sets,
+# denied.
+_WITHOUT = _any(
+    r"\bwithout (their |his |her |the \w+'?s? |them |him |anyone'?s? )?(consent|permission|asking"
+    r"|approval|agreement|a contract)\b",
+    r"\bwithout (saying|telling|mentioning|disclosing|revealing|admitting|noting) (that |so |it |i |we )",
+    r"\bwithout (saying|telling|mentioning|disclosing) (so|it)\b",
+    r"\b(secretly|in secret|behind \w+ back|fake (account|profile|name|review)s?|anonymous\w* (review|post|account|comment)s?"
+    r"|pretend\w*|posing as|pose as|sock ?puppet\w*|under (a |another |a different )?(fake |false )?name"
+    r"|second account|another account|without being asked)\b",
+    r"\bbez (vinu |vina |vinas |klienta |kolega |kolegu |pirceja |to |tas )?(atlaujas|piekrisanas|saskanosanas|jautasanas|ligum\w*)\b",
+    r"\b(nejautajot|nepasakot|nenoradot,? ka|neatklajot,? ka|nepieminot,? ka|neminot,? ka|slepus|slepeni"
+    r"|viltus|viltot\w*|izliekoties|izlikties|uzdoties|uzdodoties|ar citu vardu|cita varda|sveša varda"
+    r"|svesa varda|otru kontu|otra konta|anonim\w* (atsauksm|komentar|ierakst|kont)\w*)\b",
+)
+_NOT_YET_PUBLIC = _any(
+    r"\bbefore\b.{0,40}\b(announc\w*|publish\w*|official\w*|release\w*|public|comes out|is out|says anything)",
+    r"\bnot (yet |even )?(been )?(announced|published|public|official|released)\b|\bunannounced\b",
+    r"\b(hasn'?t|haven'?t|has not|have not|isn'?t|aren'?t|wasn'?t) (yet )?(been )?(announced|published|made public|released|official)",
+    r"\b(confidential|secret|internal (document|e-?mail|memo|meeting|slide|figure|number|dashboard|presentation|report)s?"
+    r"|leak\w*|insider|under nda|upcoming|next (year|month|quarter)|are planning|we plan|we're planning|plans to)\b",
+    r"\bpirms\b.{0,40}(pazino\w*|publice\w*|publisko\w*|oficial\w*|izzino\w*)",
+    r"\b(vel nav|nav vel|vel neviens|neizzinot\w*|nepazinot\w*|nepublicet\w*|nepubliskot\w*)\b",
+    r"\b(konfidencial\w*|slepen\w*|nopludin\w*|iekšej\w* (dokument|e-?past|sapulc|prezentacij)\w*"
+    r"|iekšej\w* informacij\w*|nakamgad\w*|nakamaja gada|nakammenes\w*|planoj\w*|plano\w*|atversim|ieiesim)\b",
+)
+_FOR_THE_COMPANY = _any(
+    r"\b(on behalf of|in the name of|speak(ing)? for|as the company|the company'?s (official )?(position|view|stance)"
+    r"|our company (supports|backs|endorses|stands)|(company|we) (supports?|backs?|endorses?) (a |the )?(party|candidate))",
+    r"\b(uznemuma varda|firmas varda|kompanijas varda|oficiala nostaja|musu (uznemums|firma) atbalsta|uznemums atbalsta)\b",
+)
+
+# ---- the act is one the policy allows -----------------------------------------------------------
+
+_KIND = _any(
+    r"\b(congrat\w*|thank\w*|grateful|appreciat\w*|welcome\w*|celebrat\w*|proud|praise\w*|compliment\w*"
+    r"|neutral\w*|factual\w*|wish(ing)? \w+ (luck|well)|good luck|shout-?out)\b",
+    r"\b(apsvei\w*|sveic\w*|pateikties|pateicos|pateicamies|pateicib\w*|paldies|lepoj\w*|lepn\w*|neitral\w*"
+    r"|faktos|novel\w*|uzslav\w*|slavet\w*|pozitiv\w*)\b",
+)
+_ALREADY_PUBLIC = _any(
+    r"\b(official (statement|announcement|press release|post|news)|press release|already (been )?(announced|published|public|out|posted)"
+    r"|(once|after|now that|since) (it'?s |it is |they'?re |they are |the company (has |have )?|it has been |they have been |the company )?"
+    r"(announced|published|publishes|announces|made (it |them )?public|officially|public|out)"
+    r"|publicly available|(company|it|they) (announced|published|put out|released)|put out (a|an) (statement|apology)"
+    r"|is (now )?public|are (now )?public|the announcement)\b",
+    r"\b(jau (ir )?(oficiali )?(pazinot\w*|publiskot\w*|publicet\w*|izzinot\w*|pazinoj\w*|publiskoj\w*)"
+    r"|oficial\w* (pazinojum|relizi|ierakst|zin)\w*|preses reliz\w*|kad (uznemums |tas |tie |tos )?(to |tos )?(ir |bus )?"
+    r"(oficiali )?(publicet|publiskot|pazinot|izzinot|publice|publisko|pazino)\w*|pazinoja|publiskoja|publiceja)\b",
+)
+_CONSENT = re.compile(
+    r"\b(agree|agreed|agrees|consent\w*|signed off|approved|permission|said yes|says yes|ok with it"
+    r"|okay with it|fine with it|they'?re fine|doesn'?t mind|don'?t mind|gave (me )?(the )?(ok|go-ahead)"
+    r"|piekrit\w*|piekris\w*|vienojies|vienojamies|vienosan\w*|atlauj\w*|atlauts|atlauja|atlava"
+    r"|atlavis|nav pret|neiebilst|saskanoj\w*)\b"
+)
+_NO_CONSENT = re.compile(
+    r"\b(without|no|not|bez|nav|ne|haven'?t|hasn'?t|didn'?t|neesam|nav)\b(\s+\S+){0,2}\s+(their |vinu )?"
+    r"(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*|saskanoj\w*|said yes)"
+    r"|\bneesam\b.{0,20}\bsaskanoj\w*|\bnav\b.{0,20}(piekritis|piekritusi|atlavis|atlavusi)"
+)
+_INTERNAL = _any(
+    r"\b(report\w*|tell|talk\w*|speak\w*|raise\w*|flag\w*|mention\w*|escalat\w*|discuss\w*|complain\w*)\b"
+    r".{0,40}\b(to|with) (my |the |our |senior |top )?(manager|management|boss|supervisor|team lead|leadership|hr|director|ceo)\b",
+    r"\b(internally|internal chat|team chat|internal channel|/report|through the bot|via the bot|in private|privately"
+    r"|anonymously)\b",
+    r"\b(zinot|zinoju|pateikt|pastastit|informet|runat|sudzeties|pasudzeties)\b.{0,30}\b(vadibai|vaditajam|prieksniekam"
+    r"|direktoram|valdei|personaldalai)\b",
+    r"\b(iekseji|ieksej\w* (terzesan|cat|kanal|sarakst)\w*|anonimi|konfidencial\w* zino\w*|privat\w* zinojum\w*)\b",
+)
+_OWN = _any(
+    r"\b(my (own )?(salary|pay|wage|wages|income|earnings|hourly rate|paycheck|job title|title|role|position)"
+    r"|what i (earn|make|get paid)|how much i (earn|make|get paid)|i earn|i make \d|i get paid)\b",
+    r"\b((mana|manu|savu|savas|sava|mans) (alg\w*|atalgojum\w*|amat\w*|ienakum\w*)|cik (es )?(pelnu|nopelnu|sanemu)"
+    r"|cik man maksa|es pelnu|es nopelnu)\b",
+)
+
+# ---- the question asks for a procedure or a condition, not a permission -------------------------
+
+_HOW = _any(
+    r"\b(what (should|do|can|shall) i (do|say)|what if|what happens|what to do|who (should|do|can|shall) i (tell|ask|talk|report|contact)"
+    r"|where (do|can|should) i (report|complain|go)|how (do|should|can) i (respond|react|handle|deal|report)"
+    r"|should i (answer|reply|respond|keep|say|tell)|not sure|unsure|i don'?t know (if|whether))\b",
+    r"\b(ko (lai |man )?(dara|darit|daru|saka|saku|teikt|atbild\w*)|ka (man )?(rikoties|reaget|atbildet)"
+    r"|kam (man )?(zinot|pateikt|pastastit|jautat|jazino)|kur (man )?(zinot|sudzeties|vērsties|versties)"
+    r"|nezinu,? vai|neesmu parliecinat\w*|vai man (jaatbild|jazino|jasaka))\b",
+)
+# "Does management read ...", "vai vadība skatās ...": about what others do, i.e. oversight.
+_THIRD_PERSON = _any(
+    r"^\W*(does|do|will|would|can|could|is|are|may|might)\s+(the |my |our )?(company|management|manager|boss|employer"
+    r"|supervisor|hr|leadership|they|anyone|someone|director|ceo)\b",
+    r"^\W*vai\s+(uznemums|vadiba|mans (vaditajs|prieksnieks|darba devejs)|darba devejs|kads|vini|direktors|personaldala)\b",
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The qualifiers a question states; each field is evidence for one stance.
+
+    `harm` and `kind` are counts of matched ideas (not words), so one long rant is not more
+    evidence than one word of it."""
+
+    harm: int = 0  # the act is forbidden as asked (ridicule, harsh words)
+    covert: bool = False  # secretly, without saying so, on the company's behalf
+    kind: int = 0  # the act is a benign one (thanks, congratulations, neutral, already public)
+    consent: bool | None = None  # True: the question says consent is given; False: denied
+    not_public: bool = False  # about something not yet announced
+    already_public: bool = False  # about something already published
+    internal: bool = False  # about raising or discussing it inside the company
+    own: bool = False  # about one's own pay or title
+    how: bool = False  # asks what to do, or states a doubt
+    third_person: bool = False  # asks what the company or management does
+
+
+def read_cues(question: str) -> Cues:
+    """The cues of one question (see the module docstring)."""
+    f = fold(question)
+    consent: bool | None = None
+    if _NO_CONSENT.search(f) or re.search(r"\bwithout (their |his |her )?(consent|permission|asking)", f):
+        consent = False
+    elif _CONSENT.search(f):
+        consent = True
+    not_public = bool(_NOT_YET_PUBLIC.search(f))
+    already = bool(_ALREADY_PUBLIC.search(f)) and not re.search(
+        r"\bbefore\b.{0,40}\b(announc|publish|official)|\bpirms\b.{0,40}(pazino|publice|publisko|oficial)", f
+    )
+    return Cues(
+        harm=int(bool(_RIDICULE.search(f))) + int(bool(_HARSH.search(f))),
+        covert=bool(_WITHOUT.search(f) or _FOR_THE_COMPANY.search(f)),
+        kind=int(bool(_KIND.search(f))) + int(already),
+        consent=consent,
+        not_public=not_public and not already,
+        already_public=already,
+        internal=bool(_INTERNAL.search(f)),
+        own=bool(_OWN.search(f)),
+        how=bool(_HOW.search(f)),
+        third_person=bool(_THIRD_PERSON.search(f)),
+    )
+
+
+def merge_cues(a: Cues, b: Cues) -> Cues:
+    """The cues of two wordings of one question (an example question's lv and en): either
+    wording's evidence counts."""
+    return Cues(
+        harm=max(a.harm, b.harm),
+        covert=a.covert or b.covert,
+        kind=max(a.kind, b.kind),
+        consent=a.consent if a.consent is not None else b.consent,
+        not_public=a.not_public or b.not_public,
+        already_public=a.already_public or b.already_public,
+        internal=a.internal or b.internal,
+        own=a.own or b.own,
+        how=a.how or b.how,
+        third_person=a.third_person or b.third_person,
+    )

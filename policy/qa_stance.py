@@ -1,0 +1,215 @@
+"""Which sentence of a clause a question is about, and so the answer's stance.
+
+Every clause has sentences of three sides: allowed, not_allowed and conditions ("it depends").
+Inside the clause the retrieval picked, a question is matched against each sentence (BM25 over
+the sentence's own words plus the words of the example questions linked to it), and the side its
+qualifiers point at (`policy.qa_cues`: mocking, secretly, already published, internally ...)
+gets a bonus proportional to the clause's best match, so that a clear cue outweighs a weak word
+overlap but not a strong one. Conditions the question states (consent given or denied, not yet
+announced) then correct the chosen sentence's stance.
+
+Example questions are linked to a sentence once, at build time, by the same means: their words,
+their cues, and the lv and en wording of a pair together.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from policy.bm25 import BM25
+from policy.model import Stance, Text
+from policy.qa_cues import Cues, merge_cues
+from policy.text import fold
+
+LINK_WEIGHT = 0.5  # how much a matched example question lends its linked sentence
+LINKED_TERMS = 0.5  # an example question's words in its sentence's bag, relative to its own
+
+# Side bonuses, as shares of the clause's best sentence score (see `side_bonus`).
+HARM = 0.45  # per idea (ridicule, harsh words), at most two
+COVERT = 1.0  # secretly, without consent, on the company's behalf
+KIND = 0.5  # thanks, congratulations, neutral
+ALREADY_PUBLIC = 0.8
+NOT_PUBLIC = 0.8
+INTERNAL = 0.8  # raising it inside the company
+OWN = 1.2  # one's own pay or title
+HOW = 0.4  # "what should I do", a stated doubt
+THIRD_PERSON = 0.6  # "does management ..."
+FLAGGED = 1.0  # the review engine found a high-severity problem of this clause in the question
+
+RULE_KINDS = ("allowed", "not_allowed", "conditions")
+SIDE: dict[str, Stance] = {
+    "allowed": "allowed",
+    "not_allowed": "not_allowed",
+    "conditions": "depends",
+    "example_do": "allowed",
+    "example_dont": "not_allowed",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A quotable sentence (or an example post, which quotes its nearest rule sentence)."""
+
+    clause: int
+    kind: str  # a key of SIDE
+    quote: Text
+
+    @property
+    def stance(self) -> Stance:
+        return SIDE[self.kind]
+
+
+@dataclass(frozen=True)
+class ExampleQuestion:
+    """An example question (or a translated pair of them), to be linked to a sentence."""
+
+    clause: int
+    parts: tuple[int, ...]  # the retrieval parts it is (one per language)
+    bag: Mapping[str, float]
+    cues: Cues
+
+
+def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
+    """How much each side is favoured by the question's cues (shares of the best match)."""
+    harmless = cues.internal or cues.own or cues.already_public or cues.consent is True
+    allowed = (
+        KIND * min(cues.kind, 2)
+        + INTERNAL * cues.internal
+        + OWN * cues.own
+        + ALREADY_PUBLIC * cues.already_public
+    )
+    not_allowed = COVERT * cues.covert + NOT_PUBLIC * cues.not_public
+    if not harmless:
+        not_allowed += HARM * min(cues.harm, 2) + FLAGGED * flagged
+    if cues.consent is False:
+        not_allowed += COVERT
+    depends = HOW * cues.how + THIRD_PERSON * cues.third_person
+    return {"allowed": allowed, "not_allowed": not_allowed, "depends": depends}
+
+
+@dataclass
+class Stances:
+    """The sentences of every clause, with the example questions linked to them."""
+
+    sentences: list[Sentence]
+    index: BM25 = field(init=False)
+    links: dict[int, int] = field(init=False)  # retrieval part -> sentence slot
+
+    @classmethod
+    def build(
+        cls,
+        sentences: Sequence[Sentence],
+        bags: Sequence[Mapping[str, float]],
+        examples: Sequence[ExampleQuestion],
+    ) -> "Stances":
+        """Link each example question to its clause's best rule sentence, then index every
+        sentence with the words of the questions linked to it."""
+        self = cls(list(sentences))
+        plain = BM25(weighted=list(bags))
+        links: dict[int, int] = {}
+        augmented = [dict(b) for b in bags]
+        for ex in examples:
+            scores = plain.scores(ex.bag)
+            slot = self._best(scores, ex.clause, side_bonus(ex.cues), RULE_KINDS)
+            if slot is None:
+                continue
+            for part in ex.parts:
+                links[part] = slot
+            for term, w in ex.bag.items():
+                augmented[slot][term] = augmented[slot].get(term, 0.0) + LINKED_TERMS * w / len(ex.parts)
+        self.index = BM25(weighted=augmented)
+        self.links = links
+        return self
+
+    def _best(
+        self,
+        scores: Sequence[float],
+        ci: int,
+        bonus: Mapping[Stance, float],
+        kinds: Sequence[str] = tuple(SIDE),
+        only: Stance | None = None,
+    ) -> int | None:
+        """The slot of the clause's best sentence: match plus the side's bonus times the
+        clause's best match (at least 1, so that a cue still counts when few words match)."""
+        slots = [
+            j
+            for j, s in enumerate(self.sentences)
+            if s.clause == ci and s.kind in kinds and (only is None or s.stance == only)
+        ]
+        if not slots:
+            return None
+        scale = max(1.0, max(scores[j] for j in slots))
+        best, best_score = None, 0.0
+        for j in slots:
+            score = scores[j] + scale * bonus.get(self.sentences[j].stance, 0.0)
+            if score > best_score:
+                best, best_score = j, score
+        return best
+
+    def choose(
+        self,
+        ci: int,
+        terms: Mapping[str, float],
+        part_scores: Sequence[float],
+        cues: Cues,
+        folded: str,
+        flagged: bool = False,
+        only: Stance | None = None,
+    ) -> tuple[Stance, Text] | None:
+        """The stance of clause `ci` on the question and the sentence it rests on; None when no
+        sentence of the clause matches and no cue points anywhere."""
+        direct = self.index.scores(terms)
+        evidence = list(direct)
+        for part, slot in self.links.items():
+            s = part_scores[part]
+            if s > 0 and self.sentences[slot].clause == ci:
+                evidence[slot] = max(evidence[slot], direct[slot] + LINK_WEIGHT * s)
+        bonus = {} if only else side_bonus(cues, flagged)
+        slot = self._best(evidence, ci, bonus, only=only)
+        if slot is None:
+            return None
+        best = self.sentences[slot]
+        if only is not None:
+            return best.stance, best.quote
+        stance = condition(best.stance, best.quote, folded, cues)
+        if stance == "not_allowed" and best.stance != "not_allowed":
+            # The question denies what the allowing sentence requires ("before it is
+            # announced"): quote the clause's best forbidding sentence instead, if it has one.
+            forbidding = self._best(evidence, ci, {}, only="not_allowed")
+            if forbidding is None or evidence[forbidding] <= 0:
+                return "depends", best.quote
+            return "not_allowed", self.sentences[forbidding].quote
+        return stance, best.quote
+
+
+# An allowing sentence about what is already public means "not allowed" for what is not
+# announced yet; one that needs someone's consent means "it depends" until the question says the
+# consent is there; a forbidding sentence "without consent" means "allowed" when it is.
+_PUBLIC_ONLY = re.compile(
+    r"already made public|has been published|already public|jau ir oficiali publiskojis"
+    r"|kad tas ir publicets|jau ir publiski|after the company has officially published"
+)
+_NEEDS_CONSENT = re.compile(
+    r"\b(agree|agreed|agrees|consent|permission|piekrit\w*|piekris\w*|vienosan\w*|atlauj\w*)\b"
+)
+
+
+def condition(stance: Stance, quote: Text, folded_question: str, cues: Cues) -> Stance:
+    """The stance of the chosen sentence, corrected by a condition the question states."""
+    sentence = fold(quote.lv + " " + quote.en)
+    if stance == "allowed":
+        if _PUBLIC_ONLY.search(sentence) and cues.not_public:
+            return "not_allowed"
+        if _NEEDS_CONSENT.search(sentence) and cues.consent is not True:
+            return "not_allowed" if cues.consent is False else "depends"
+    if stance == "not_allowed" and _NEEDS_CONSENT.search(sentence) and cues.consent is True:
+        return "allowed"
+    if stance == "depends" and _NEEDS_CONSENT.search(sentence) and cues.consent is not None:
+        return "allowed" if cues.consent else "not_allowed"
+    if stance == "depends" and _PUBLIC_ONLY.search(sentence) and (cues.not_public or cues.already_public):
+        return "not_allowed" if cues.not_public else "allowed"
+    return stance
+
+
+__all__ = ["ExampleQuestion", "Sentence", "Stances", "condition", "merge_cues", "side_bonus"]
