@@ -22,6 +22,7 @@ from typing import Protocol
 
 from policy.model import Answer, Citation, Lang, Policy, Profile, Review, Stance, Text
 from policy.qa_index import QAIndex
+from policy.qa_wording import SAY, default_step, next_step
 from policy.text import detect_language, fold
 
 
@@ -102,97 +103,6 @@ def extract_draft(question: str) -> str | None:
     return None
 
 
-# ---- what the answer says --------------------------------------------------------------------
-
-_SAY: dict[str, dict[str, str]] = {
-    "allowed": {"en": "Yes, you may.", "lv": "Jā, to drīkst."},
-    "not_allowed": {"en": "No, you may not.", "lv": "Nē, to nedrīkst."},
-    "depends": {"en": "It depends.", "lv": "Tas ir atkarīgs no apstākļiem."},
-    "basis": {
-        "en": "The guidelines (version {version}), “{title}”: “{quote}”",
-        "lv": "Vadlīnijas (versija {version}), punkts “{title}”: “{quote}”",
-    },
-    "next": {"en": "Next: {step}", "lv": "Ko darīt: {step}"},
-    "not_covered": {
-        "en": "The social media guidelines (version {version}) don't cover this question. "
-        "Please ask {whom}.",
-        "lv": "Sociālo mediju vadlīnijas (versija {version}) uz šo jautājumu neattiecas. "
-        "Lūdzu, jautājiet: {whom}.",
-    },
-    "draft_do_not_post": {
-        "en": "No, don't post this as it is: it goes against the guidelines.",
-        "lv": "Nē, šādu ierakstu nepublicējiet: tas ir pretrunā vadlīnijām.",
-    },
-    "draft_revise": {
-        "en": "Not as it is: revise the draft first.",
-        "lv": "Ne šādā veidā: vispirms izlabojiet melnrakstu.",
-    },
-    "draft_ok": {
-        "en": "Yes: I found nothing in this draft against the guidelines (version {version}).",
-        "lv": "Jā: šajā melnrakstā neatradu neko pretrunā vadlīnijām (versija {version}).",
-    },
-    "draft_found": {
-        "en": "{count} problem(s) found; each one and its fix are listed with the review.",
-        "lv": "Atrastas {count} problēmas; katra un tās labojums ir norādīts pārbaudē.",
-    },
-}
-
-# What to do next, chosen by what the quoted sentence is about (so it follows the policy data,
-# not clause ids). Checked in order on the folded quote in both languages.
-_NEXT_STEPS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
-    (
-        re.compile(r"piekris|piekrit|consent|agreed|vienosan|atlauj"),
-        {
-            "en": "ask the person concerned (the client, customer or colleague) for written "
-            "consent before you post, and keep it.",
-            "lv": "pirms publicēšanas palūdziet attiecīgajai personai (klientam, pircējam vai "
-            "kolēģim) rakstisku piekrišanu un saglabājiet to.",
-        },
-    ),
-    (
-        re.compile(r"komunikacijas nodal|communications team"),
-        {
-            "en": "ask the communications team before you post or reply.",
-            "lv": "pirms publicēšanas vai atbildes jautājiet komunikācijas nodaļai.",
-        },
-    ),
-    (
-        re.compile(r"vadib|management|problem"),
-        {
-            "en": "raise it internally first: talk to your manager, or use /report to tell "
-            "management in confidence.",
-            "lv": "vispirms risiniet to iekšēji: runājiet ar savu vadītāju vai ar /report "
-            "konfidenciāli ziņojiet vadībai.",
-        },
-    ),
-)
-_DEFAULT_STEP: dict[str, dict[str, str]] = {
-    "allowed": {
-        "en": "go ahead; if you want a second look, send your draft with /review.",
-        "lv": "drīkstat publicēt; ja vēlaties, pārbaudiet melnrakstu ar /review.",
-    },
-    "not_allowed": {
-        "en": "don't post it; if you think your case is different, ask {whom}.",
-        "lv": "nepublicējiet; ja domājat, ka jūsu gadījums ir citāds, jautājiet: {whom}.",
-    },
-    "depends": {
-        "en": "check the condition above before you post; if unsure, /review your draft or "
-        "ask {whom}.",
-        "lv": "pirms publicēšanas pārliecinieties, ka nosacījums ir izpildīts; ja neesat "
-        "pārliecināts, pārbaudiet melnrakstu ar /review vai jautājiet: {whom}.",
-    },
-}
-
-
-def _next_step(stance: Stance, quote: Text, lang: Lang, whom: str) -> str:
-    if stance != "allowed":
-        folded = fold(quote.lv + " " + quote.en)
-        for pattern, step in _NEXT_STEPS:
-            if pattern.search(folded):
-                return step[lang]
-    return _DEFAULT_STEP[stance][lang].format(whom=whom)
-
-
 # ---- the answerer ----------------------------------------------------------------------------
 
 
@@ -219,18 +129,18 @@ class Answerer:
         m = self.index.match(q, prior)
         ranked = tuple((self.policy.clauses[i].id, round(s, 4)) for i, s in m.ranked)
         if not m.confident:
-            text = _SAY["not_covered"][lang].format(version=self.policy.version, whom=self._whom)
+            text = SAY["not_covered"][lang].format(version=self.policy.version, whom=self._whom)
             return Answer(text, "not_covered", lang, self.policy.version, (), None, ranked)
         ci = m.ranked[0][0]
         stance, quote = self.index.stance(ci, q, m, flagged=ci in flagged)
         clause = self.policy.clauses[ci]
         text = " ".join(
             (
-                _SAY[stance][lang],
-                _SAY["basis"][lang].format(
+                SAY[stance][lang],
+                SAY["basis"][lang].format(
                     version=self.policy.version, title=clause.title.get(lang), quote=quote.get(lang)
                 ),
-                _SAY["next"][lang].format(step=_next_step(stance, quote, lang, self._whom)),
+                SAY["next"][lang].format(step=next_step(stance, quote, lang, self._whom)),
             )
         )
         citation = Citation(clause.id, self.policy.version, quote.get(lang))
@@ -266,20 +176,20 @@ class Answerer:
         if review.verdict == "ok":
             text = " ".join(
                 (
-                    _SAY["draft_ok"][lang].format(version=self.policy.version),
-                    _SAY["next"][lang].format(step=_DEFAULT_STEP["allowed"][lang]),
+                    SAY["draft_ok"][lang].format(version=self.policy.version),
+                    SAY["next"][lang].format(step=default_step("allowed", lang, self._whom)),
                 )
             )
         else:
-            parts = [_SAY[f"draft_{review.verdict}"][lang]]
+            parts = [SAY[f"draft_{review.verdict}"][lang]]
             if citations:
                 first = self.policy.clause(citations[0].clause)
                 parts.append(
-                    _SAY["basis"][lang].format(
+                    SAY["basis"][lang].format(
                         version=self.policy.version, title=first.title.get(lang), quote=citations[0].quote
                     )
                 )
-            parts.append(_SAY["draft_found"][lang].format(count=len(review.findings)))
+            parts.append(SAY["draft_found"][lang].format(count=len(review.findings)))
             text = " ".join(parts)
         ranked = tuple((c.clause, 0.0) for c in citations)
         return Answer(text, stance, lang, self.policy.version, tuple(citations), review, ranked)
