@@ -302,8 +302,14 @@ class SlackAdapter:
     async def _answer_dm(self, event: dict, event_id: str) -> None:
         msg = Incoming("slack", event["user"], text=event.get("text") or "", direct=True, key=event_id, raw=event)
         for reply in await self.router.handle(msg):
-            await call(self.client.chat_postMessage, channel=event["channel"], thread_ts=event.get("thread_ts"),
-                       **kit.message(reply))
+            if reply.case is not None:
+                # A case ("open SM-…", "report status …") never stays in the DM's history: an
+                # ephemeral message, and for a leader's case only a button to its modal.
+                await call(self.client.chat_postEphemeral, channel=event["channel"], user=event["user"],
+                           thread_ts=event.get("thread_ts"), **_case_message(reply))
+            else:
+                await call(self.client.chat_postMessage, channel=event["channel"], thread_ts=event.get("thread_ts"),
+                           **kit.message(reply))
 
     async def _answer_mention(self, event: dict, event_id: str) -> None:
         """An @mention is answered to the asker only (ephemeral in the channel); a form goes to
@@ -315,7 +321,7 @@ class SlackAdapter:
                 await self._dm(event["user"], reply)
             else:
                 await call(self.client.chat_postEphemeral, channel=event["channel"], user=event["user"],
-                           thread_ts=event.get("thread_ts"), **kit.message(reply))
+                           thread_ts=event.get("thread_ts"), **_case_message(reply))
 
     async def _review_message(self, body: dict) -> None:
         message = body.get("message") or {}
@@ -494,6 +500,13 @@ def action_incoming(body: dict) -> Incoming:
 def _from_person(event: dict) -> bool:
     """A message a person wrote: not the bot's own (bolt drops those too), not an edit or a join."""
     return isinstance(event.get("user"), str) and not event.get("bot_id") and event.get("subtype") in (None, "file_share")
+
+
+def _case_message(reply: Reply) -> dict[str, Any]:
+    """A reply as a message body; a case with its report text only as a pointer to the modal."""
+    if reply.case is not None and reply.case.text is not None:
+        return kit.case_pointer(reply.case, reply.language)
+    return kit.message(reply)
 
 
 def _view_title(view: dict) -> str:

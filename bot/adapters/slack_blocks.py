@@ -227,6 +227,15 @@ def answer_blocks(answer: Answer, text: str) -> list[dict[str, Any]]:
     return blocks
 
 
+def case_pointer(card: CaseCard, lang: str) -> dict[str, Any]:
+    """A leader's case where a message would stay in chat history (a DM, a channel): its status
+    line and an "Open case" button; the report itself only ever appears in the modal."""
+    status = STATUS.get(card.status, {}).get(lang, card.status)
+    line = t("case_status", lang, case_id=card.case_id, status=status, created=card.created)
+    return {"text": line, "blocks": sections(line) + buttons(
+        [Button(t("open_case", lang), "open_case", card.case_id, "primary")], "actions", lang)}
+
+
 def form_button(form: Form) -> tuple[Button, ...]:
     """A form shown where no modal can open: a button whose click opens it."""
     action = FORM_ACTIONS.get(form.id)

@@ -394,3 +394,18 @@ async def test_forged_case_reply_submission_by_a_non_leader_is_refused_on_the_fo
     status, answer = await slack_world.slack.submit(form, {"text": "I am not a leader"}, user="U0801")
     assert status == 200 and answer["response_action"] == "errors" and set(answer["errors"]) == {"text"}
     assert "Something to hide" not in everything(answer)
+
+
+async def test_a_case_opened_by_typing_in_the_dm_stays_out_of_its_history(slack_world):
+    api, slack = slack_world.api, slack_world.slack
+    secret = "Nothing of this may stay in a DM."
+    body = await report(slack_world, secret, anonymous=False, user="U0900")
+    case_id = CASE_ID.search(everything(body["view"])).group(0)
+    await slack.dm(f"open {case_id}", user=SLACK_LEADER)
+    (pointer,) = await api.wait_for("chat.postEphemeral")
+    assert pointer.args["user"] == SLACK_LEADER and case_id in pointer.args["text"]
+    assert secret not in api.texts()  # not in any message, ephemeral or not
+    assert button(pointer.args, "open_case")["value"] == case_id
+    await slack.dm(f"report status {case_id}", user="U0900")
+    await api.wait_for("chat.postEphemeral", 2)
+    assert not [c for c in api.to("chat.postMessage") if case_id in everything(c.args) and c.args["channel"] == "DU0900"]
