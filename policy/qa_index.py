@@ -115,9 +115,16 @@ def _is_speech(norm: str) -> bool:
     return norm in _SPEECH_WORDS or _starts(norm, _SPEECH_PREFIXES) or norm.startswith(_TROUBLE_PREFIXES)
 
 
+def _term(stem_: str) -> str:
+    """An index term from a stem. The light English stemmer keeps a final "e" that its
+    inflections lose ("compare" / "comparing" -> "compare" / "compar"; "write" / "writing"):
+    the Q&A engine drops it on both sides so that they meet."""
+    return stem_[:-1] if len(stem_) >= 4 and stem_.endswith("e") else stem_
+
+
 def _stems(text: str, lang: str) -> list[str]:
     """Content stems of a policy text in its own language (the index side)."""
-    return [t.stem for t in tokens(text, lang) if t.norm not in _STOP]  # type: ignore[arg-type]
+    return [_term(t.stem) for t in tokens(text, lang) if t.norm not in _STOP]  # type: ignore[arg-type]
 
 
 
@@ -189,6 +196,7 @@ class _Part:
     clause: int  # index into policy.clauses
     kind: str  # a key of WEIGHTS
     pair: int = -1  # an example question's position, the same in its lv and en lists
+    lang: str = ""  # the language of a keyword or an example question
 
 
 class QAIndex:
@@ -227,7 +235,7 @@ class QAIndex:
                         # to its sentence as one, two wordings agree more often than one.
                         key = (ci, pos if paired else -len(parts) - 1)
                         pairs.setdefault(key, []).append((len(parts), texts[0][1]))
-                    parts.append(_Part(ci, kind, pos if paired else -1))
+                    parts.append(_Part(ci, kind, pos if paired else -1, texts[0][0]))
                     part_bags.append(unit)
                 if kind in SIDE:
                     if quote is None:
@@ -246,18 +254,22 @@ class QAIndex:
         for slot in examples:
             s = sentences[slot]
             sentences[slot] = Sentence(s.clause, s.kind, self._nearest(plain, sentences, sentence_bags[slot], s))
+        self._names = _profile_terms(profile, self.vocab)
+        self._concepts = _concept_terms(self.vocab)
+        # Example questions are read as a user's question would be (candidates, concepts, cues),
+        # so that each is linked to the sentence a user asking it should get.
         linked = []
         for (ci, _), members in pairs.items():
             joint: dict[str, float] = {}
-            for part, _text in members:
-                for t, w in part_bags[part].items():
+            cues = []
+            for part, text in members:
+                q = self.query(text, "lv" if parts[part].lang == "lv" else "en")
+                for t, w in q.terms.items():
                     _add(joint, t, w)
-            cues = [read_cues(text) for _, text in members]
+                cues.append(q.cues)
             merged = cues[0] if len(cues) == 1 else merge_cues(cues[0], cues[1])
             linked.append(ExampleQuestion(ci, tuple(p for p, _ in members), joint, merged))
         self.stances = Stances.build(sentences, sentence_bags, linked)
-        self._names = _profile_terms(profile, self.vocab)
-        self._concepts = _concept_terms(self.vocab)
 
     # -- building helpers ------------------------------------------------------------------------
 
@@ -294,7 +306,7 @@ class QAIndex:
                 continue
             is_media = _is_media(t.norm)
             in_domain = in_domain or is_media or _is_speech(t.norm)
-            found = next((c for c in _candidates(t.norm, t.stem, other) if c in self.vocab), None)
+            found = next((c for c in map(_term, _candidates(t.norm, t.stem, other)) if c in self.vocab), None)
             if found is None:
                 found = self._known_prefix(t.norm)
             if found is None:
@@ -476,7 +488,7 @@ def _concept_terms(vocab: frozenset[str]) -> list[tuple[re.Pattern[str], list[st
     index knows are kept."""
     out = []
     for words, pattern in CONCEPTS:
-        stems = {stem(fold(w), lang) for w in words.split() for lang in ("lv", "en")}
+        stems = {_term(stem(fold(w), lang)) for w in words.split() for lang in ("lv", "en")}
         known = sorted(t for t in stems if t in vocab)
         if known:
             out.append((re.compile(pattern), known))
