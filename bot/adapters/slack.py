@@ -286,18 +286,27 @@ class SlackAdapter:
     # ---- after the ack ------------------------------------------------------------------------------
 
     async def _claim_then(self, ack, body: dict, work: Callable[[], Awaitable[None]]) -> None:
-        """Claim the event in the database before acking: if the database is down the ack is a
-        500 and Slack retries later. A duplicate (another replica, a retry of a finished event)
-        is acked and dropped; a retry never recorded is processed."""
-        key = f"slack:{body['event_id']}"
-        first = await asyncio.to_thread(first_seen, self.services.store, key)
+        """Claim the event in the database, then ack. A duplicate (another replica has it, or a
+        retry of a finished event) is acked and dropped; a retry never recorded is processed.
+        If the database is down the event is answered anyway: answering twice beats not at all,
+        and failed acks would count towards Slack switching the app's events off."""
+        key: str | None = f"slack:{body['event_id']}"
+        try:
+            first = await asyncio.to_thread(first_seen, self.services.store, key)
+        except Exception as exc:
+            log.error("slack: could not de-duplicate an event (%s); answering it anyway", describe(exc))
+            first, key = True, None
         await ack()
         if first:
             self._spawn(self._then_finish(work, key))
 
-    async def _then_finish(self, work: Callable[[], Awaitable[None]], key: str) -> None:
+    async def _then_finish(self, work: Callable[[], Awaitable[None]], key: str | None) -> None:
         await work()
-        await asyncio.to_thread(finish, self.services.store, key)
+        if key is not None:
+            try:
+                await asyncio.to_thread(finish, self.services.store, key)
+            except Exception as exc:  # the claim expires by itself (platform_state.STALE_CLAIM)
+                log.error("slack: could not mark an event done (%s)", describe(exc))
 
     async def _answer_dm(self, event: dict, event_id: str) -> None:
         msg = Incoming("slack", event["user"], text=event.get("text") or "", direct=True, key=event_id, raw=event)

@@ -409,3 +409,13 @@ async def test_a_case_opened_by_typing_in_the_dm_stays_out_of_its_history(slack_
     await slack.dm(f"report status {case_id}", user="U0900")
     await api.wait_for("chat.postEphemeral", 2)
     assert not [c for c in api.to("chat.postMessage") if case_id in everything(c.args) and c.args["channel"] == "DU0900"]
+
+
+async def test_event_is_answered_even_when_it_cannot_be_de_duplicated(slack_world):
+    from sqlalchemy import text
+
+    with slack_world.services.store.write() as conn:  # a real database failure for first_seen
+        conn.execute(text("DROP TABLE seen_events"))
+    status, _ = await slack_world.slack.dm("hello", user="U0901")
+    assert status == 200
+    await slack_world.api.wait_for("chat.postMessage")
