@@ -340,6 +340,7 @@ class TeamsAdapter:
         ):
             return web.json_response({"error": "a message needs from.id and recipient.id"}, status=400)
         ids = (activity.id, activity.reply_to_id, activity.conversation.id,
+               str(activity.channel_id) if activity.channel_id is not None else None,
                activity.from_property.id if activity.from_property else None,
                activity.recipient.id if activity.recipient else None)
         if not all(_opaque_id(i) for i in ids if i is not None):
@@ -408,8 +409,8 @@ class TeamsAdapter:
         sender, bot = activity.from_property, activity.recipient
         if bot is None or not bot.id:
             return
-        ref = reference_of(activity)
         try:
+            ref = reference_of(activity)
             await self.direct.remember(SERVICE_KEY, {k: v for k, v in ref.items() if k != "user"})
             if is_personal(activity) and sender is not None and sender.id and _bare(sender.id) != _bare(bot.id):
                 for key in user_keys(sender):
