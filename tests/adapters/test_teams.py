@@ -69,6 +69,21 @@ async def world(tmp_path):
     w.services.store.close()
 
 
+@pytest.fixture
+def production_logging(caplog):
+    """bot/logs.py's set-up (SDK loggers kept quiet) at DEBUG, every record captured; the global
+    logging state is put back afterwards so that other tests see what they saw before."""
+    root = logging.getLogger()
+    saved = (root.level, list(root.handlers), {name: logging.getLogger(name).level for name in logs.QUIET})
+    logs.setup("DEBUG")
+    caplog.set_level(logging.DEBUG)
+    yield caplog
+    root.setLevel(saved[0])
+    root.handlers[:] = saved[1]
+    for name, level in saved[2].items():
+        logging.getLogger(name).setLevel(level)
+
+
 def submit_data(action) -> dict:
     return dict(action["data"])
 
@@ -189,9 +204,8 @@ async def open_report_form(world, user=ALEX):
     return a, call, card
 
 
-async def test_report_form_card_submission_replaces_the_card_and_reaches_the_leader_only(world, caplog):
-    logs.setup("DEBUG")
-    caplog.set_level(logging.DEBUG)
+async def test_report_form_card_submission_replaces_the_card_and_reaches_the_leader_only(world, production_logging):
+    caplog = production_logging
     a, call, card = await open_report_form(world)
     inputs = form_inputs(card)
     kinds = {el["type"] for el in inputs.values()}

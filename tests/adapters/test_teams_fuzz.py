@@ -2,19 +2,16 @@
 many kinds against the real app, and not one 5xx; the fuzz canary reaches no log line."""
 from __future__ import annotations
 
-import logging
 import runpy
 from pathlib import Path
 
-from bot import logs
-from tests.adapters.test_teams import make_world
+from tests.adapters.test_teams import make_world, production_logging  # noqa: F401  (a fixture)
 
 FUZZ = runpy.run_path(str(Path(__file__).resolve().parents[2] / "benchmarks" / "teams_fuzz.py"))
 
 
-async def test_300_malformed_activities_get_no_5xx(tmp_path, caplog):
-    logs.setup("DEBUG")
-    caplog.set_level(logging.DEBUG)
+async def test_300_malformed_activities_get_no_5xx(tmp_path, production_logging):
+    caplog = production_logging
     world, server = await make_world(tmp_path, "29:1leader")
     try:
         result = await FUZZ["fuzz"](world.teams.endpoint, world.connector.url, 300, seed=7, concurrency=4, max_seconds=120)
