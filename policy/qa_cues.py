@@ -38,7 +38,7 @@ _HARSH = _any(
     r"\b(swear\w*|curs(e|es|ing)|profan\w*|obscen\w*|vulgar\w*|f-word|offensive|hateful|racist\w*"
     r"|slurs?|garbage|trash|crap\w*|awful|terrible|horrible|disgusting|gross|sucks?|useless"
     r"|incompetent|idiots?|stupid|dumb|clowns?|pathetic|lazy|rude|annoying|drunk|weird\w*|ugly"
-    r"|fat|stingy|cheap|burnt|a joke|is a joke|poison\w*|scam\w*|liars?|frauds?|bad|worse|worst"
+    r"|fat|stingy|cheap|burnt|a joke|is a joke|poison\w*|scam\w*|liars?|frauds?|cheat(s|ers|ing)?|bad|worse|worst"
     r"|flop\w*|bullies|bully\w*|shout(s|ed|ing)?\b(?!-)|yell\w*|scream\w*)\b",
     r"\b(lam(a|u|aj|at|as)\w*|rupj(?!maiz)\w*|nekitr\w*|aizskar\w*|naid\w*|diskrimin\w*|slikt\w*|dran\w*|sausmig\w*"
     r"|briesmig\w*|pretig\w*|riebig\w*|nekompetent\w*|stulb\w*|idiot\w*|mulk\w*|dumj\w*|debil\w*"
@@ -48,18 +48,22 @@ _HARSH = _any(
 # Secrecy, no consent, not yet public, speaking for the company: the conditions the policy sets,
 # denied.
 _WITHOUT = _any(
-    r"\bwithout (their |his |her |the \w+'?s? |them |him |anyone'?s? )?(consent|permission|asking"
-    r"|approval|agreement|a contract)\b",
+    # Someone's consent, not a manager's approval: "without approval" is what trust-oversight
+    # allows ("without prior approval").
+    r"\bwithout (their |his |her |the \w+'?s? |anyone'?s? )?(consent|permission|agreement|ok|okay)\b",
+    r"\bwithout asking (them|him|her|the \w+|anyone|people)\b|\bwithout a contract\b",
     r"\bwithout (saying|telling|mentioning|disclosing|revealing|admitting|noting) (that |so |it |i |we )",
     r"\bwithout (saying|telling|mentioning|disclosing) (so|it)\b",
     r"\b(secretly|in secret|behind \w+ back|fake (account|profile|name|review)s?|anonymous\w* (review|post|account|comment)s?"
     r"|pretend\w*|posing as|pose as|sock ?puppet\w*|under (a |another |a different )?(fake |false )?name"
     r"|second account|another account|without being asked)\b",
-    r"\bbez (vinu |vina |vinas |klienta |kolega |kolegu |pirceja |to |tas )?(atlaujas|piekrisanas|saskanosanas|jautasanas|ligum\w*)\b",
-    r"\b(nejautajot|nepasakot|nenoradot,? ka|neatklajot,? ka|nepieminot,? ka|neminot,? ka|slepus|slepeni"
+    r"\bbez (vinu |vina |vinas |klienta |kolega |kolegu |pirceja |to |tas )?(atlaujas|piekrisanas|jautasanas|ligum\w*)\b",
+    r"\b(vinam nejautajot|vinai nejautajot|viniem nejautajot|nepasakot|nenoradot,? ka|neatklajot,? ka|nepieminot,? ka|neminot,? ka|slepus|slepeni"
     r"|viltus|viltot\w*|izliekoties|izlikties|uzdoties|uzdodoties|ar citu vardu|cita varda|sveša varda"
     r"|svesa varda|otru kontu|otra konta|anonim\w* (atsauksm|komentar|ierakst|kont)\w*)\b",
 )
+# Anonymous praise or reviews hide who wrote them; anonymous reports to management are fine.
+_ANONYMOUS = re.compile(r"\b(anonym\w*|anonim\w*)\b")
 _NOT_YET_PUBLIC = _any(
     r"\bbefore\b.{0,40}\b(announc\w*|publish\w*|official\w*|release\w*|public|comes out|is out|says anything)",
     r"\bnot (yet |even )?(been )?(announced|published|public|official|released)\b|\bunannounced\b",
@@ -106,14 +110,14 @@ _NO_CONSENT = re.compile(
     r"(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*|saskanoj\w*|said yes)"
     r"|\bneesam\b.{0,20}\bsaskanoj\w*|\bnav\b.{0,20}(piekritis|piekritusi|atlavis|atlavusi)"
 )
+_WITHOUT_CONSENT = re.compile(r"\bwithout (their |his |her )?(consent|permission)|\bwithout asking (them|him|her)")
 _INTERNAL = _any(
     r"\b(report\w*|tell|talk\w*|speak\w*|raise\w*|flag\w*|mention\w*|escalat\w*|discuss\w*|complain\w*)\b"
     r".{0,40}\b(to|with) (my |the |our |senior |top )?(manager|management|boss|supervisor|team lead|leadership|hr|director|ceo)\b",
-    r"\b(internally|internal chat|team chat|internal channel|/report|through the bot|via the bot|in private|privately"
-    r"|anonymously)\b",
+    r"\b(internally|internal chat|team chat|internal channel|/report|through the bot|via the bot|in private|privately)\b",
     r"\b(zinot|zinoju|pateikt|pastastit|informet|runat|sudzeties|pasudzeties)\b.{0,30}\b(vadibai|vaditajam|prieksniekam"
     r"|direktoram|valdei|personaldalai)\b",
-    r"\b(iekseji|ieksej\w* (terzesan|cat|kanal|sarakst)\w*|anonimi|konfidencial\w* zino\w*|privat\w* zinojum\w*)\b",
+    r"\b(iekseji|ieksej\w* (terzesan|cat|kanal|sarakst)\w*|konfidencial\w* zino\w*|privat\w* zinojum\w*)\b",
 )
 _OWN = _any(
     r"\b(my (own )?(salary|pay|wage|wages|income|earnings|hourly rate|paycheck|job title|title|role|position)"
@@ -127,10 +131,11 @@ _OWN = _any(
 _HOW = _any(
     r"\b(what (should|do|can|shall) i (do|say)|what if|what happens|what to do|who (should|do|can|shall) i (tell|ask|talk|report|contact)"
     r"|where (do|can|should) i (report|complain|go)|how (do|should|can) i (respond|react|handle|deal|report)"
-    r"|should i (answer|reply|respond|keep|say|tell)|not sure|unsure|i don'?t know (if|whether))\b",
+    r"|should i (answer|reply|respond|keep|say|tell)|not sure|unsure|i don'?t know (if|whether)"
+    r"|who (is|are) (allowed|supposed|meant)|who (can|may|gets to) (post|run|manage))\b",
     r"\b(ko (lai |man )?(dara|darit|daru|saka|saku|teikt|atbild\w*)|ka (man )?(rikoties|reaget|atbildet)"
     r"|kam (man )?(zinot|pateikt|pastastit|jautat|jazino)|kur (man )?(zinot|sudzeties|vērsties|versties)"
-    r"|nezinu,? vai|neesmu parliecinat\w*|vai man (jaatbild|jazino|jasaka))\b",
+    r"|nezinu,? vai|neesmu parliecinat\w*|vai man (jaatbild|jazino|jasaka)|kur(s|am|i)? (drikst|var|ir atlauts))\b",
 )
 # "Does management read ...", "vai vadība skatās ...": about what others do, i.e. oversight.
 _THIRD_PERSON = _any(
@@ -163,7 +168,7 @@ def read_cues(question: str) -> Cues:
     """The cues of one question (see the module docstring)."""
     f = fold(question)
     consent: bool | None = None
-    if _NO_CONSENT.search(f) or re.search(r"\bwithout (their |his |her )?(consent|permission|asking)", f):
+    if _NO_CONSENT.search(f) or _WITHOUT_CONSENT.search(f):
         consent = False
     elif _CONSENT.search(f):
         consent = True
@@ -171,14 +176,17 @@ def read_cues(question: str) -> Cues:
     already = bool(_ALREADY_PUBLIC.search(f)) and not re.search(
         r"\bbefore\b.{0,40}\b(announc|publish|official)|\bpirms\b.{0,40}(pazino|publice|publisko|oficial)", f
     )
+    internal = bool(_INTERNAL.search(f))
     return Cues(
         harm=int(bool(_RIDICULE.search(f))) + int(bool(_HARSH.search(f))),
-        covert=bool(_WITHOUT.search(f) or _FOR_THE_COMPANY.search(f)),
+        covert=bool(
+            _WITHOUT.search(f) or _FOR_THE_COMPANY.search(f) or (_ANONYMOUS.search(f) and not internal)
+        ),
         kind=int(bool(_KIND.search(f))) + int(already),
         consent=consent,
         not_public=not_public and not already,
         already_public=already,
-        internal=bool(_INTERNAL.search(f)),
+        internal=internal,
         own=bool(_OWN.search(f)),
         how=bool(_HOW.search(f)),
         third_person=bool(_THIRD_PERSON.search(f)),

@@ -79,7 +79,7 @@ def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
         + OWN * cues.own
         + ALREADY_PUBLIC * cues.already_public
     )
-    not_allowed = COVERT * cues.covert + NOT_PUBLIC * cues.not_public
+    not_allowed = COVERT * (cues.covert and not cues.internal) + NOT_PUBLIC * cues.not_public
     if not harmless:
         not_allowed += HARM * min(cues.harm, 2) + FLAGGED * flagged
     if cues.consent is False:

@@ -52,7 +52,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         r"|lamaj\w*|rupj(i|us|as|ie|o) vard\w*|rupji\b|necenzet\w*|nekitr\w*)\b",
     ),
     (
-        "ņirgāties mock",
+        "ņirgāties mock jokot joke",
         r"\b(make fun|making fun|made fun|laugh\w* at|joke about|joking about|jokes about|tease\w*|ridicul\w*"
         r"|roast\w*|meme about|smieties par|pasmie\w*|izsmie\w*|apsmie\w*|zobot\w*|pazobo\w*|jokot par|pajokot)\b",
     ),
