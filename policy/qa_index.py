@@ -26,7 +26,7 @@ from policy.bm25 import BM25
 from policy.model import Clause, Lang, Policy, Profile, Stance, Text
 from policy.qa_cues import Cues, merge_cues, read_cues
 from policy.qa_stance import RULE_KINDS, SIDE, ExampleQuestion, Sentence, Stances
-from policy.qa_synonyms import CONCEPTS
+from policy.qa_synonyms import CONCEPTS, TARGETS
 from policy.text import fold, stem, tokens
 
 # ---- vocabulary ------------------------------------------------------------------------------
@@ -93,6 +93,7 @@ _TROUBLE_PREFIXES = (
     "bully", "bulli", "harass", "mobb", "mobing", "apcel", "pazemo", "kliedz", "kliegt", "shout",
     "yell", "humiliat", "discrimin", "diskrimin", "uzmak", "toxic", "toksisk",
 )
+_NEGATION = frozenset("nav ne nevar not no never nekad isn't aren't don't doesn't".split())
 _LV_VERB_PREFIXES = ("pa", "iz", "uz", "pie", "no", "at", "sa", "ap", "ie", "ne")
 # Prefixed words whose meaning is not their root's: "pieteikt" is to apply, not to say;
 # "noteikumi" are rules; "atteikt" is to refuse, "uzteikt" to quit; "aptieka" a pharmacy.
@@ -149,6 +150,7 @@ PART_WEIGHT = 0.5  # how much a clause's best single part adds to its bag's scor
 MEDIA_WEIGHT = 0.7  # a media word ("LinkedIn", "post") in retrieval
 NAME_WEIGHT = 2.0  # a client, competitor or code name from the profile
 CONCEPT_WEIGHT = 0.6  # the policy's own word for what the question says otherwise (qa_synonyms)
+TARGET_PRIOR = 3.0  # a harsh question about people: the clause that forbids being harsh about them
 
 # The combined score a question needs to be answered at all, with and without a domain word.
 # Calibrated on policy/eval/questions.yaml, about midway between the best-scoring question out of
@@ -180,6 +182,7 @@ class Query:
     folded: str = ""  # the question folded, for the conditions it states
     cues: Cues = field(default_factory=Cues)  # how the question qualifies the act (qa_cues)
     concepts: frozenset[str] = frozenset()  # terms only the concepts added (qa_synonyms)
+    targets: frozenset[str] = frozenset()  # the policy's stems for the people the question names
 
 
 @dataclass(frozen=True)
@@ -270,6 +273,11 @@ class QAIndex:
             merged = cues[0] if len(cues) == 1 else merge_cues(cues[0], cues[1])
             linked.append(ExampleQuestion(ci, tuple(p for p, _ in members), joint, merged))
         self.stances = Stances.build(sentences, sentence_bags, linked)
+        # The words of each clause's forbidding sentences: whom the clause protects.
+        self._forbidden = [
+            frozenset(t for s, b in zip(sentences, sentence_bags) if s.clause == ci and s.kind == "not_allowed" for t in b)
+            for ci in range(len(policy.clauses))
+        ]
 
     # -- building helpers ------------------------------------------------------------------------
 
@@ -302,6 +310,8 @@ class QAIndex:
         seq: list[str] = []
         in_domain = False
         for t in tokens(question, lang):
+            if t.norm in _NEGATION:
+                seq.append("")  # "darbā nav kārtībā" is not "darba kārtība": no phrase across it
             if t.norm in _STOP or len(t.norm) < 2 or t.norm.isdigit():
                 continue
             is_media = _is_media(t.norm)
@@ -316,13 +326,18 @@ class QAIndex:
             terms[found] = max(terms.get(found, 0.0), MEDIA_WEIGHT if is_media else 1.0)
         for n in (2, 3):
             for i in range(len(seq) - n + 1):
+                if "" in seq[i : i + n]:
+                    continue
                 phrase = "_".join(seq[i : i + n])
                 if phrase in self.vocab:
                     terms[phrase] = 1.0
         folded = fold(question)
         concepts = set()
-        for pattern, extra in self._concepts:
+        targets: set[str] = set()
+        for pattern, extra, is_target in self._concepts:
             if pattern.search(folded):
+                if is_target:
+                    targets.update(extra)
                 for t in extra:
                     if t not in terms:
                         terms[t] = CONCEPT_WEIGHT
@@ -331,7 +346,8 @@ class QAIndex:
             if pattern.search(folded):
                 for t in extra:
                     terms[t] = NAME_WEIGHT
-        return Query(terms, in_domain, folded, read_cues(question), frozenset(concepts))
+        cues = read_cues(question)
+        return Query(terms, in_domain, folded, cues, frozenset(concepts), frozenset(targets))
 
     def _known_prefix(self, norm: str) -> str | None:
         """The longest known stem an unknown word starts with ("produkcija" -> "produk"), if
@@ -352,6 +368,10 @@ class QAIndex:
         combined, part_scores = self._combined(q.terms)
         for ci, extra in (prior or {}).items():
             combined[ci] += extra
+        if q.cues.harm and q.targets:
+            for ci, forbidden in enumerate(self._forbidden):
+                if combined[ci] > 0 and q.targets & forbidden:
+                    combined[ci] += TARGET_PRIOR
         ranked = sorted(((i, s) for i, s in enumerate(combined) if s > 0), key=lambda x: -x[1])
         top = ranked[0][1] if ranked else 0.0
         if q.in_domain or prior:
@@ -482,8 +502,8 @@ def _profile_terms(profile: Profile, vocab: frozenset[str]) -> list[tuple[re.Pat
     return out
 
 
-def _concept_terms(vocab: frozenset[str]) -> list[tuple[re.Pattern[str], list[str]]]:
-    """(pattern over folded text, the policy's stems for it) for each concept of
+def _concept_terms(vocab: frozenset[str]) -> list[tuple[re.Pattern[str], list[str], bool]]:
+    """(pattern over folded text, the policy's stems for it, names people) for each concept of
     `policy.qa_synonyms`; a word of the policy is stemmed in both languages, and the stems the
     index knows are kept."""
     out = []
@@ -491,5 +511,5 @@ def _concept_terms(vocab: frozenset[str]) -> list[tuple[re.Pattern[str], list[st
         stems = {_term(stem(fold(w), lang)) for w in words.split() for lang in ("lv", "en")}
         known = sorted(t for t in stems if t in vocab)
         if known:
-            out.append((re.compile(pattern), known))
+            out.append((re.compile(pattern), known, words in TARGETS))
     return out

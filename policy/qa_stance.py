@@ -36,6 +36,7 @@ OWN = 1.2  # one's own pay or title
 HOW = 0.4  # "what should I do", a stated doubt
 THIRD_PERSON = 0.6  # "does management ..."
 FLAGGED = 1.0  # the review engine found a high-severity problem of this clause in the question
+MISMATCH = 0.5  # what a linked example lends, per decisive cue it does not share with the question
 
 RULE_KINDS = ("allowed", "not_allowed", "conditions")
 SIDE: dict[str, Stance] = {
@@ -95,6 +96,7 @@ class Stances:
     sentences: list[Sentence]
     index: BM25 = field(init=False)
     links: dict[int, int] = field(init=False)  # retrieval part -> sentence slot
+    link_cues: dict[int, Cues] = field(init=False)  # retrieval part -> its question's cues
 
     @classmethod
     def build(
@@ -108,6 +110,7 @@ class Stances:
         self = cls(list(sentences))
         plain = BM25(weighted=list(bags))
         links: dict[int, int] = {}
+        link_cues: dict[int, Cues] = {}
         augmented = [dict(b) for b in bags]
         for ex in examples:
             scores = plain.scores(ex.bag)
@@ -116,10 +119,12 @@ class Stances:
                 continue
             for part in ex.parts:
                 links[part] = slot
+                link_cues[part] = ex.cues
             for term, w in ex.bag.items():
                 augmented[slot][term] = augmented[slot].get(term, 0.0) + LINKED_TERMS * w / len(ex.parts)
         self.index = BM25(weighted=augmented)
         self.links = links
+        self.link_cues = link_cues
         return self
 
     def _best(
@@ -164,6 +169,9 @@ class Stances:
         for part, slot in self.links.items():
             s = part_scores[part]
             if s > 0 and self.sentences[slot].clause == ci:
+                # An example worded like the question but qualified differently ("how much I
+                # earn" vs "what my teammates earn") lends less.
+                s *= MISMATCH ** _mismatches(cues, self.link_cues[part])
                 evidence[slot] = max(evidence[slot], direct[slot] + LINK_WEIGHT * s)
         bonus = {} if only else side_bonus(cues, flagged)
         slot = self._best(evidence, ci, bonus, only=only)
@@ -181,6 +189,21 @@ class Stances:
                 return "depends", best.quote
             return "not_allowed", self.sentences[forbidding].quote
         return stance, best.quote
+
+
+def _mismatches(a: Cues, b: Cues) -> int:
+    """How many decisive cues two questions do not share."""
+    return sum(
+        (
+            a.own != b.own,
+            a.covert != b.covert,
+            a.internal != b.internal,
+            (a.harm > 0) != (b.harm > 0),
+            (a.kind > 0) != (b.kind > 0),
+            a.not_public != b.not_public,
+            a.already_public != b.already_public,
+        )
+    )
 
 
 # An allowing sentence about what is already public means "not allowed" for what is not
@@ -209,7 +232,20 @@ def condition(stance: Stance, quote: Text, folded_question: str, cues: Cues) -> 
         return "allowed" if cues.consent else "not_allowed"
     if stance == "depends" and _PUBLIC_ONLY.search(sentence) and (cues.not_public or cues.already_public):
         return "not_allowed" if cues.not_public else "allowed"
+    if stance == "depends":
+        for condition_, met in _MET:
+            if condition_.search(sentence) and met.search(folded_question):
+                return "allowed"
     return stance
+
+
+# Other conditions of "it depends" sentences that a question can state as met (folded text).
+_MET: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"if the event is public|ja pasakums ir publisks"),
+        re.compile(r"\bpublic (event|open day|fair|tasting)|\bopen day|publisk\w* (pasakum|atverto|dien)|atverto durvju"),
+    ),
+)
 
 
 __all__ = ["ExampleQuestion", "Sentence", "Stances", "condition", "merge_cues", "side_bonus"]

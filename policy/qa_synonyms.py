@@ -54,7 +54,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (
         "ņirgāties mock jokot joke",
         r"\b(make fun|making fun|made fun|laugh\w* at|joke about|joking about|jokes about|tease\w*|ridicul\w*"
-        r"|roast\w*|meme about|smieties par|pasmie\w*|izsmie\w*|apsmie\w*|zobot\w*|pazobo\w*|jokot par|pajokot)\b",
+        r"|roast\w*|smieties par|pasmie\w*|izsmie\w*|apsmie\w*|zobot\w*|pazobo\w*|jokot par|pajokot)\b",
     ),
     (
         "kritizēt criticise",
@@ -71,6 +71,10 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         "baumas rumours",
         r"\b(gossip\w*|hearsay|heard that|i heard|rumou?r\w*|unconfirmed|not sure (it'?s|if it'?s) true|tenk\w*"
         r"|dzirdeju|runa, ka|runa ka|esot)\b",
+    ),
+    (
+        "humors humour",
+        r"\b(memes?|funny|jokes?|joking|humou?r\w*|mem(s|u|i|e|iem)|smiekl\w*|jok(s|i|u|us|iem)|joc\w*|humor\w*)\b",
     ),
     (
         "pateikties thank",
@@ -92,7 +96,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (
         "dokumentus documents",
         r"\b(memos?|slides?|presentations?|minutes|whiteboard|internal chat|staff chat|emails?|prezentacij\w*|slaid\w*"
-        r"|protokol\w*|tafel\w*|e-?past\w*|vestul\w*|sapulc\w*|dokument\w*)\b",
+        r"|protokol\w*|tafel\w*|e-?past\w*|sapulc\w*|dokument\w*)\b",
     ),
     (
         "kontaktiem contact",
@@ -130,6 +134,11 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         r"\b(clients?|accounts? like|klient\w*|pasutitaj\w*|sadarbibas partner\w*|rimi|maxima)\b",
     ),
     (
+        "darījumus apjomus deals volumes",
+        r"\b(orders? (worth|of|for|from)|ordered|volumes?|how much \w+ (pays|paid|buys|bought|orders|ordered|spends)"
+        r"|deals?|contracts?|apjom\w*|cik (daudz|liel\w*) \w*|darijum\w*|ligum\w*|kontrakt\w*)\b",
+    ),
+    (
         "portfolio",
         r"\b(portfolio|case stud\w*|my work samples|darbu izlas\w*|portfolij\w*)\b",
     ),
@@ -161,12 +170,13 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     # ---- oversight and honesty ---------------------------------------------------------------------
     (
         "pārrauga oversees",
-        r"\b(monitor\w*|watch\w*|spy\w*|track\w*|check\w* (my|our|what)|look\w* at my|reads? my|surveil\w*"
+        r"\b(monitor(s|ing|ed)? (my|our|what|the|employees|staff|posts|social)|watch\w*|spy\w*|track\w*|check\w* (my|our|what)"
+        r"|look\w* at my|reads? my|surveil\w*"
         r"|uzraug\w*|skatas|lasa|parbauda|izseko\w*|seko|noverot\w*|kontrole\w*)\b",
     ),
     (
         "ziņas messages",
-        r"\b(dms?|direct messages|chats?|whatsapp|messenger|telegram|sarakst\w*|privat\w* zin\w*)\b",
+        r"\b(dms?|direct messages|chats?|whatsapp|messenger|telegram|letters?|sarakst\w*|privat\w* zin\w*|vestul\w*)\b",
     ),
     (
         "noņemt remove",
@@ -227,4 +237,10 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         r"\b(bull(y|ies|ying|ied)|harass\w*|mobbing|shout\w*|yell\w*|scream\w*|humiliat\w*|toxic|abus\w*|conflict\w*"
         r"|apcel\w*|kliedz\w*|kliegt|mobing\w*|uzmak\w*|pazemo\w*|toksisk\w*|konflikt\w*)\b",
     ),
+)
+
+# Concepts that name people a post may be about. A question that is harsh about one of them is
+# about the clause that forbids being harsh about them (see `policy.qa_index.TARGET_PRIOR`).
+TARGETS = frozenset(
+    {"vadība management", "kolēģi colleagues", "pircēji customers", "konkurenti competitors", "klientus client"}
 )
