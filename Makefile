@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test chat serve bench playground clean
+.PHONY: run test bench playground clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "policybot needs Python 3.11 or newer (found %s); run: make PYTHON=python3.12 ..." % sys.version.split()[0])'
@@ -25,6 +25,9 @@ bench: $(STAMP)  ## performance figures of the engines and the Slack app (see be
 	$(BIN)/python benchmarks/review_bench.py
 	$(BIN)/python benchmarks/qa_bench.py
 	$(BIN)/python benchmarks/slack_bench.py
+
+playground: $(STAMP)  ## end-to-end in Microsoft 365 Agents Playground, headless (needs node + npm; installs chromium)
+	PYTHON=$(abspath $(BIN)/python) bash tests/e2e/run_playground.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache

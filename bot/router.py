@@ -113,7 +113,8 @@ class Router:
 
     def _wrong_button(self, review, lang: str) -> Button:
         clauses = ",".join(dict.fromkeys(f.clause for f in review.findings)) or "ok"
-        return Button(t("wrong_verdict", lang), "wrong_verdict", f"{clauses}|{review.policy_version}")
+        label = t("wrong_verdict" if review.findings else "missed", lang)
+        return Button(label, "wrong_verdict", f"{clauses}|{review.policy_version}")
 
     # ---- commands ---------------------------------------------------------------------------
 
@@ -269,6 +270,8 @@ class Router:
             card = await self._cases_call(lang, self.cases.open, case_id, leader)
         elif command == "ack":
             card = await self._cases_call(lang, self.cases.acknowledge, case_id, leader)
+            if not isinstance(card, Reply):  # keep the text in view: the leader was reading it
+                card = await self._cases_call(lang, self.cases.open, case_id, leader)
         elif command in ("reply", "close") and not text.strip():
             # Only a leader gets the form: the check happens before anything of the case is shown.
             allowed = await asyncio.to_thread(self.cases.is_leader, leader)
@@ -304,9 +307,9 @@ class Router:
         try:
             return await asyncio.to_thread(fn, *args, **kwargs)
         except NotFound:
-            return Reply(t("not_found", lang, case_id=case_id))
+            return Reply(t("not_found", lang, case_id=case_id), language=lang)
         except NotAllowed:
-            return Reply(t("not_allowed", lang, case_id=case_id))
+            return Reply(t("not_allowed", lang, case_id=case_id), language=lang)
 
     # ---- helpers ----------------------------------------------------------------------------
 
@@ -316,12 +319,19 @@ class Router:
     def _language(self, msg: Incoming) -> str:
         """The language of what they wrote; for a bare command or a click, their locale."""
         text = msg.text.strip()
+        hint = "lv" if (msg.locale or "").lower().startswith("lv") else "en"
         word = fold(text).strip(" !.?,")
         if word in LATVIAN_WORDS or (word.lstrip("/") in BARE and BARE[word.lstrip("/")] != word.lstrip("/")):
             return "lv"
-        if msg.kind in ("message", "command") and len(text.split()) >= 2:
-            return detect_language(text)
-        return "lv" if (msg.locale or "").lower().startswith("lv") else "en"
+        # Case ids and receipts are not words: "open SM-2026-0001" says nothing of a language.
+        prose = CASE_ID.sub(" ", text)
+        if msg.kind == "command" and msg.command in LEADER_COMMANDS | {"report"}:
+            prose = ""
+        elif msg.kind == "message" and (parse(text)[0] in LEADER_COMMANDS | {"report"}):
+            prose = " ".join(w for w in prose.split()[1:] if len(w) > 3 and not w.isupper()) if parse(text)[0] == "reply" else ""
+        if msg.kind in ("message", "command") and len(prose.split()) >= 2:
+            return detect_language(prose)
+        return hint
 
 
 def parse(text: str) -> tuple[str | None, str]:

@@ -11,6 +11,7 @@ of its own (Slack Socket Mode).
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 from datetime import datetime, timedelta, timezone
@@ -86,6 +87,11 @@ async def serve(services: Services) -> None:
     s = services.settings
     adapters = adapters_for(services)
     app = build_app(services, adapters)
+    # Everything built so far (the engine's indexes, the policy) lives as long as the process.
+    # Frozen, it is no longer walked by the collector: a full collection over it takes ~20 ms on
+    # this kind of machine and otherwise lands on about one request in a hundred (Slack's p99).
+    gc.collect()
+    gc.freeze()
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, s.host, s.port)

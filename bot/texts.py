@@ -134,6 +134,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "fix": {"en": "Fix", "lv": "Labojums"},
     "show_clause": {"en": "Show clause", "lv": "Rādīt punktu"},
     "wrong_verdict": {"en": "This verdict is wrong", "lv": "Šis vērtējums ir kļūdains"},
+    # A clean verdict carries no other verdict word, so its feedback button does not say "wrong".
+    "missed": {"en": "Missed something? Tell us", "lv": "Kaut kas palaists garām? Pasakiet"},
     "policy_version": {"en": "Policy {version}", "lv": "Vadlīnijas {version}"},
 }
 

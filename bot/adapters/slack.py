@@ -24,7 +24,6 @@ Slack's retries; a retry whose event was never recorded is processed like a firs
 from __future__ import annotations
 
 import asyncio
-import gc
 import hashlib
 import hmac
 import json
@@ -122,13 +121,6 @@ class SlackAdapter:
             app.router.add_post(PATH, self.handle)
 
     async def start(self) -> None:
-        # Everything built so far (the engine's indexes, the policy) lives as long as the process.
-        # Frozen, it is no longer walked by the collector: a full collection over it takes ~20 ms
-        # here, which otherwise lands on about one ack in a hundred (the p99 of /review). Once per
-        # process: what a later start (a test) builds is not made immortal.
-        if gc.get_freeze_count() == 0:
-            gc.collect()
-            gc.freeze()
         self._session()
         try:
             await asyncio.wait_for(self.client.auth_test(), timeout=5)

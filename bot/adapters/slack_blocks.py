@@ -43,8 +43,6 @@ WORDS: dict[str, dict[str, str]] = {
     "choose": {"en": "Choose…", "lv": "Izvēlieties…"},
     "more_findings": {"en": "…and {n} more.", "lv": "…un vēl {n}."},
     "more_messages": {"en": "{n} earlier messages are not shown.", "lv": "{n} agrākas ziņas nav parādītas."},
-    # A clean verdict carries no other verdict word, so its feedback button does not say "wrong".
-    "missed": {"en": "Missed something? Tell us", "lv": "Kaut kas palaists garām? Pasakiet"},
     "home_report": {"en": "Report a problem privately", "lv": "Privāti ziņot par problēmu"},
     "home_how": {
         "en": "*Reporting a problem:* type `/report` anywhere, or use the button. Only leadership reads "
@@ -187,11 +185,7 @@ def render(reply: Reply, policy: Policy | None = None) -> list[dict[str, Any]]:
     else:
         blocks = sections(reply.text)
     blocks = blocks[: MESSAGE_BLOCKS - 1]
-    clean = reply.review is not None and reply.review.verdict == "ok" and not reply.review.findings
-    shown = tuple(
-        Button(w("missed", lang), b.action, b.value, b.style) if clean and b.action == "wrong_verdict" else b
-        for b in reply.buttons
-    )
+    shown = reply.buttons
     if reply.form is not None and not shown:
         shown = form_button(reply.form)
     return blocks + buttons(shown, "actions", lang)

@@ -12,6 +12,7 @@ from bot.adapters import slack_blocks as kit
 from bot.adapters.slack_guard import BadRequest, Signature, check, parse
 from bot.adapters.slack_notifier import SlackDeliveryError, SlackNotifier, web_client
 from bot.escalation.notifiers import Notice, RetryAfter
+from bot.texts import t
 from bot.messages import Button, CaseCard, Field, Form, Option, Reply
 from bot.settings import SlackSettings
 from policy.engine import Engine
@@ -115,8 +116,9 @@ def finding(i: int, clause: str = "information-protection") -> Finding:
 
 def test_clean_verdict_carries_no_other_verdict_word():
     review = Review("ok", "1.0.0", "en", ())
+    # The router labels a clean verdict's feedback button this way (tests/bot/test_router.py).
     reply = Reply("✅ OK — looks good, no issues found.", review=review,
-                  buttons=(Button("This verdict is wrong", "wrong_verdict", "ok|1.0.0"),))
+                  buttons=(Button(t("missed", "en"), "wrong_verdict", "ok|1.0.0"),))
     body = kit.message(reply)
     texts = [body["text"]] + [b["text"]["text"] for b in body["blocks"] if "text" in b]
     texts += [e["text"]["text"] for b in body["blocks"] if b["type"] == "actions" for e in b["elements"]]

@@ -60,6 +60,8 @@ async def test_review_clean_draft_says_ok_and_nothing_else(bot):
     assert reply.review.verdict == "ok" and reply.private
     assert "OK" in reply.text
     assert "revise" not in reply.text.lower() and "do not post" not in reply.text.lower()
+    labels = " ".join(b.label for b in reply.buttons).lower()
+    assert "wrong_verdict" in {b.action for b in reply.buttons} and "wrong" not in labels
 
 
 async def test_review_flags_personal_data_with_clause_and_fix(bot):
@@ -94,6 +96,13 @@ async def test_show_clause_and_wrong_verdict_buttons(bot, services):
     counts = feedback_counts(services.store)
     assert counts and all(n == 1 for _, _, n in counts)
     assert {c for c, _, _ in counts} <= set(services.engine.policy.clause_ids) | {"ok"}
+
+
+async def test_case_commands_follow_the_locale_not_the_case_id(bot):
+    [en] = await bot.say("open SM-2026-0001", user="leader")
+    [lv] = await bot.say("open SM-2026-0001", user="leader", locale="lv-LV")
+    assert en.language == "en" and "SM-2026-0001" in en.text
+    assert lv.language == "lv"
 
 
 async def test_unknown_command_and_oversized_text(bot):
