@@ -64,16 +64,24 @@ _WITHOUT = _any(
 )
 # Anonymous praise or reviews hide who wrote them; anonymous reports to management are fine.
 _ANONYMOUS = re.compile(r"\b(anonym\w*|anonim\w*)\b")
-_NOT_YET_PUBLIC = _any(
-    r"\bbefore\b.{0,40}\b(announc\w*|publish\w*|official\w*|release\w*|public|comes out|is out|says anything)",
+# Said to be not public yet, in so many words ("before it's announced", "vēl nav paziņots").
+# "Before I post it" is about the asker's own post, not about an announcement.
+_NOT_ANNOUNCED = _any(
+    r"\bbefore\b(?! i\b)(?! i'm\b)(?! posting)(?! publishing).{0,40}\b(announc\w*|publish\w*|official\w*|release\w*|launch\w*"
+    r"|public|comes out|is out|says anything)",
     r"\bnot (yet |even )?(been )?(announced|published|public|official|released)\b|\bunannounced\b",
     r"\b(hasn'?t|haven'?t|has not|have not|isn'?t|aren'?t|wasn'?t) (yet )?(been )?(announced|published|made public|released|official)",
     r"\b(confidential|secret|internal (document|e-?mail|memo|meeting|slide|figure|number|dashboard|presentation|report)s?"
-    r"|leak\w*|insider|under nda|upcoming|next (year|month|quarter)|are planning|we plan|we're planning|plans to)\b",
-    r"\bpirms\b.{0,40}(pazino\w*|publice\w*|publisko\w*|oficial\w*|izzino\w*)",
+    r"|leak\w*|insider|under nda)\b",
+    r"\bpirms\b(?! publices)(?! publicet)(?! es\b)(?! ievieto)(?! ierakst).{0,40}(pazino\w*|publice\w*|publisko\w*|oficial\w*"
+    r"|izzino\w*|iznak\w*|izlaid\w*|palais\w*|laisan\w*)",
     r"\b(vel nav|nav vel|vel neviens|neizzinot\w*|nepazinot\w*|nepublicet\w*|nepubliskot\w*)\b",
-    r"\b(konfidencial\w*|slepen\w*|nopludin\w*|iekšej\w* (dokument|e-?past|sapulc|prezentacij)\w*"
-    r"|iekšej\w* informacij\w*|nakamgad\w*|nakamaja gada|nakammenes\w*|planoj\w*|plano\w*|atversim|ieiesim)\b",
+    r"\b(konfidencial\w*|slepen\w*|nopludin\w*|ieksej\w* (dokument|e-?past|sapulc|prezentacij)\w*|ieksej\w* informacij\w*)\b",
+)
+# About the company's future: plans, which are not public until announced.
+_FUTURE = re.compile(
+    r"\b(upcoming|next (year|month|quarter)|are planning|we plan|we'?re planning|plans to|going to (open|close|buy)"
+    r"|nakamgad\w*|nakamaja gada|nakammenes\w*|planoj\w*|plano\w*|atversim|ieiesim)\b"
 )
 _FOR_THE_COMPANY = _any(
     r"\b(on behalf of|in the name of|speak(ing)? for|as the company|the company'?s (official )?(position|view|stance)"
@@ -94,10 +102,15 @@ _ALREADY_PUBLIC = _any(
     r"|(once|after|now that|since) (it'?s |it is |they'?re |they are |the company (has |have )?|it has been |they have been |the company )?"
     r"(announced|published|publishes|announces|made (it |them )?public|officially|public|out)"
     r"|publicly available|(company|it|they) (announced|published|put out|released)|put out (a|an) (statement|apology)"
+    r"|(menu|public|listed|advertised|shop|website) prices?|prices? (on|in) (the |our )?(menu|website|shop|window)|price list"
+    r"|(share|reshare|repost|retweet)\w* (the |our |a )?(company'?s?|bakery'?s?|employer'?s?) (own )?(\w+ )?"
+    r"(post|video|news|story|reel|tweet|update|announcement)s?"
     r"|is (now )?public|are (now )?public|the announcement)\b",
     r"\b(jau (ir )?(oficiali )?(pazinot\w*|publiskot\w*|publicet\w*|izzinot\w*|pazinoj\w*|publiskoj\w*)"
     r"|oficial\w* (pazinojum|relizi|ierakst|zin)\w*|preses reliz\w*|kad (uznemums |tas |tie |tos )?(to |tos )?(ir |bus )?"
-    r"(oficiali )?(publicet|publiskot|pazinot|izzinot|publice|publisko|pazino)\w*|pazinoja|publiskoja|publiceja)\b",
+    r"(oficiali )?(publicet|publiskot|pazinot|izzinot|publice|publisko|pazino)\w*|pazinoja|publiskoja|publiceja"
+    r"|cenradi\w*|edienkart\w*|publisk\w* cen\w*|cenas (veikala|majas lapa|edienkarte)"
+    r"|(parpublic\w*|dalit\w* ar|kopig\w*) (musu )?(uznemuma|firmas|ceptuves|maiznicas) (\w+ )?(ierakst|video|jaunum|zin|stast|pazinojum)\w*)\b",
 )
 _CONSENT = re.compile(
     r"\b(agree|agreed|agrees|consent\w*|signed off|approved|permission|said yes|says yes|ok with it"
@@ -156,7 +169,8 @@ class Cues:
     covert: bool = False  # secretly, without saying so, on the company's behalf
     kind: int = 0  # the act is a benign one (thanks, congratulations, neutral, already public)
     consent: bool | None = None  # True: the question says consent is given; False: denied
-    not_public: bool = False  # about something not yet announced
+    not_public: bool = False  # about something not yet announced, or the company's plans
+    unannounced: bool = False  # said in so many words to be not announced yet
     already_public: bool = False  # about something already published
     internal: bool = False  # about raising or discussing it inside the company
     own: bool = False  # about one's own pay or title
@@ -172,7 +186,8 @@ def read_cues(question: str) -> Cues:
         consent = False
     elif _CONSENT.search(f):
         consent = True
-    not_public = bool(_NOT_YET_PUBLIC.search(f))
+    unannounced = bool(_NOT_ANNOUNCED.search(f))
+    not_public = unannounced or bool(_FUTURE.search(f))
     already = bool(_ALREADY_PUBLIC.search(f)) and not re.search(
         r"\bbefore\b.{0,40}\b(announc|publish|official)|\bpirms\b.{0,40}(pazino|publice|publisko|oficial)", f
     )
@@ -185,6 +200,7 @@ def read_cues(question: str) -> Cues:
         kind=int(bool(_KIND.search(f))) + int(already),
         consent=consent,
         not_public=not_public and not already,
+        unannounced=unannounced and not already,
         already_public=already,
         internal=internal,
         own=bool(_OWN.search(f)),
@@ -202,6 +218,7 @@ def merge_cues(a: Cues, b: Cues) -> Cues:
         kind=max(a.kind, b.kind),
         consent=a.consent if a.consent is not None else b.consent,
         not_public=a.not_public or b.not_public,
+        unannounced=a.unannounced or b.unannounced,
         already_public=a.already_public or b.already_public,
         internal=a.internal or b.internal,
         own=a.own or b.own,

@@ -91,7 +91,11 @@ _SPEECH_WORDS = frozenset("saku saka".split())
 # hushed up ("mans vadītājs mani apceļ, ko darīt?").
 _TROUBLE_PREFIXES = (
     "bully", "bulli", "harass", "mobb", "mobing", "apcel", "pazemo", "kliedz", "kliegt", "shout",
-    "yell", "humiliat", "discrimin", "diskrimin", "uzmak", "toxic", "toksisk",
+    "yell", "humiliat", "discrimin", "diskrimin", "uzmak", "toxic", "toksisk", "aizskar", "unsafe",
+)
+_OTHER_ACCOUNT = re.compile(
+    r"\b(bank\w*|e-?pasta|e-?mail|email|algas|algai|payroll|parol\w*|password|wifi|vpn|datora|computer)\b"
+    r".{0,20}\b(kont\w*|account\w*)|\b(kont\w*|account\w*)\b.{0,15}\b(bank\w*|algai|algas|payroll)"
 )
 _NEGATION = frozenset("nav ne nevar not no never nekad isn't aren't don't doesn't".split())
 _LV_VERB_PREFIXES = ("pa", "iz", "uz", "pie", "no", "at", "sa", "ap", "ie", "ne")
@@ -151,6 +155,7 @@ MEDIA_WEIGHT = 0.7  # a media word ("LinkedIn", "post") in retrieval
 NAME_WEIGHT = 2.0  # a client, competitor or code name from the profile
 CONCEPT_WEIGHT = 0.6  # the policy's own word for what the question says otherwise (qa_synonyms)
 TARGET_PRIOR = 3.0  # a harsh question about people: the clause that forbids being harsh about them
+# (and a question about something not announced yet: the clause that forbids disclosing it)
 
 # The combined score a question needs to be answered at all, with and without a domain word.
 # Calibrated on policy/eval/questions.yaml, about midway between the best-scoring question out of
@@ -273,7 +278,8 @@ class QAIndex:
             merged = cues[0] if len(cues) == 1 else merge_cues(cues[0], cues[1])
             linked.append(ExampleQuestion(ci, tuple(p for p, _ in members), joint, merged))
         self.stances = Stances.build(sentences, sentence_bags, linked)
-        # The words of each clause's forbidding sentences: whom the clause protects.
+        self._announced = frozenset(_term(stem(w, lang)) for w, lang in (("announced", "en"), ("pazinoti", "lv")))
+        # The words of each clause's forbidding sentences: whom and what the clause protects.
         self._forbidden = [
             frozenset(t for s, b in zip(sentences, sentence_bags) if s.clause == ci and s.kind == "not_allowed" for t in b)
             for ci in range(len(policy.clauses))
@@ -309,12 +315,15 @@ class QAIndex:
         terms: dict[str, float] = {}
         seq: list[str] = []
         in_domain = False
+        folded = fold(question)
+        # "bankas konts", "e-mail account": an account that is not on social media.
+        other_account = bool(_OTHER_ACCOUNT.search(folded))
         for t in tokens(question, lang):
             if t.norm in _NEGATION:
                 seq.append("")  # "darbā nav kārtībā" is not "darba kārtība": no phrase across it
             if t.norm in _STOP or len(t.norm) < 2 or t.norm.isdigit():
                 continue
-            is_media = _is_media(t.norm)
+            is_media = _is_media(t.norm) and not (other_account and t.norm in _MEDIA_WORDS)
             in_domain = in_domain or is_media or _is_speech(t.norm)
             found = next((c for c in map(_term, _candidates(t.norm, t.stem, other)) if c in self.vocab), None)
             if found is None:
@@ -331,7 +340,6 @@ class QAIndex:
                 phrase = "_".join(seq[i : i + n])
                 if phrase in self.vocab:
                     terms[phrase] = 1.0
-        folded = fold(question)
         concepts = set()
         targets: set[str] = set()
         for pattern, extra, is_target in self._concepts:
@@ -371,6 +379,11 @@ class QAIndex:
         if q.cues.harm and q.targets:
             for ci, forbidden in enumerate(self._forbidden):
                 if combined[ci] > 0 and q.targets & forbidden:
+                    combined[ci] += TARGET_PRIOR
+        if q.cues.unannounced:
+            # Something not announced yet: the clause that forbids disclosing it before then.
+            for ci, forbidden in enumerate(self._forbidden):
+                if combined[ci] > 0 and self._announced & forbidden:
                     combined[ci] += TARGET_PRIOR
         ranked = sorted(((i, s) for i, s in enumerate(combined) if s > 0), key=lambda x: -x[1])
         top = ranked[0][1] if ranked else 0.0

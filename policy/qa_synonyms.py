@@ -29,7 +29,8 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         "pircēji customers",
         r"\b(shoppers?|guests?|visitors?|regulars?|old lady|a lady|the lady|this lady|old man|a guy|this guy|some guy"
         r"|pircej\w*|apmekletaj\w*|vies(is|i|im|u|iem)|kundz\w*|tant\w*|onkul\w*|vecene\w*|vecis|vecitis"
-        r"|who (comes|came) in|at the (till|counter|checkout)|pie letes|kase)\b",
+        r"|who (comes|came) in|at the (till|counter|checkout)|pie letes|kase|celebrit\w*|famous \w+|singers?|actors?"
+        r"|actress\w*|slavenib\w*|slaven\w* \w+|dziedataj\w*|aktier\w*|aktris\w*)\b",
     ),
     (
         "konkurenti competitors",
@@ -127,7 +128,8 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         "plānus plans",
         r"\b(plann?ing|planned|roadmap|upcoming|going to (open|buy|launch|close)|will open|to buy|to acquire|acquir\w*"
         r"|merg\w*|new (store|shop|branch|bakery|product|line)|launch\w*|planoj\w*|planot\w*|atversim|ieiesim|nopirk\w*"
-        r"|iegad\w*|jaun\w* (veikal|filial|ceptuv|produkt)\w*|palaid\w*)\b",
+        r"|iegad\w*|jaun\w* (veikal|filial|ceptuv|produkt)\w*|palaid\w*|(getting|being) (bought|acquired|sold)|bought by"
+        r"|takeover|taken over|parnem\w*|apvieno\w*|pirks mus|perk mus|mus perk|mus pirks)\b",
     ),
     (
         "klientus client",
@@ -151,7 +153,8 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (
         "izveidot create",
         r"\b((set|setting) up|open(ing)? (a|an|the) \w+ (page|account|group)|start(ing)? (a|an) \w* ?(page|account|group)"
-        r"|make (a|an) \w* ?(page|account|group)|izveid\w*|uztais\w*|atvert \w* ?(lap|kont|grup)\w*)\b",
+        r"|(make|create|start|open|launch) (a|an|the|our)? ?(company|bakery|shop|official|fan)?'?s? ?(tiktok|instagram|insta"
+        r"|facebook|youtube|page|account|group|channel|profile)|izveid\w*|uztais\w*|atvert \w* ?(lap|kont|grup|kanal)\w*)\b",
     ),
     (
         "sludinājumus ads",
@@ -162,6 +165,10 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         "pasākumiem events",
         r"\b(party|parties|dinner|team (lunch|dinner|outing)|team ?building|christmas do|celebration|outing|open day|pasakum\w*"
         r"|ballit\w*|vakarin\w*|saliedes\w*|svinib\w*|gadatirg\w*|atverto durvju)\b",
+    ),
+    (
+        "komunikācijas communications",
+        r"\b(comms|pr (team|department|people)|communications|marketing (team|department)|komunikacij\w*|sabiedrisk\w* attiecib\w*)\b",
     ),
     (
         "tēmturus hashtags",
@@ -176,7 +183,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "ziņas messages",
-        r"\b(dms?|direct messages|chats?|whatsapp|messenger|telegram|letters?|sarakst\w*|privat\w* zin\w*|vestul\w*)\b",
+        r"\b(dms?|direct messages|chats?|whatsapp|messenger|telegram|letters?|sarakste\w*|privat\w* zin\w*|vestul\w*)\b",
     ),
     (
         "noņemt remove",
@@ -224,7 +231,8 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (
         "incidentiem incidents",
         r"\b(accidents?|fires?|injur\w*|outages?|broke down|broken|breaking|not working|recall\w*|contaminat\w*"
-        r"|mould|mold|rats|mice|delays?|shortage\w*|overtime|unpaid|negadijum\w*|ugunsgrek\w*|avarij\w*"
+        r"|mould|mold|rats|mice|delays?|shortage\w*|overtime|unpaid|unsafe|dangerous|hazard\w*|negadijum\w*|ugunsgrek\w*"
+        r"|avarij\w*|bistam\w*|nedros\w*"
         r"|salauz\w*|salu\w*|nestrada|kave\w*|nav kartiba|traum\w*|virsstund\w*)\b",
     ),
     (
@@ -235,7 +243,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (
         "konfliktiem conflicts",
         r"\b(bull(y|ies|ying|ied)|harass\w*|mobbing|shout\w*|yell\w*|scream\w*|humiliat\w*|toxic|abus\w*|conflict\w*"
-        r"|apcel\w*|kliedz\w*|kliegt|mobing\w*|uzmak\w*|pazemo\w*|toksisk\w*|konflikt\w*)\b",
+        r"|apcel\w*|kliedz\w*|kliegt|mobing\w*|uzmak\w*|pazemo\w*|toksisk\w*|konflikt\w*|aizskar\w* mani|mani aizskar\w*)\b",
     ),
 )
 
