@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Protocol
 
-from policy.detectors import cues, personal, terms
+from policy.detectors import cues, personal, terms, tone
 from policy.detectors.doc import Doc, Hit
 from policy.model import Profile, Rule
 
@@ -34,6 +34,7 @@ DETECTORS: dict[str, Kind] = {
     "personal_data": Kind(personal.validate, personal.compile_rule, "e-mails, phones, IBANs, personal codes, cards"),
     "terms": Kind(terms.validate, terms.compile_rule, "any listed term is a finding"),
     "cues": Kind(cues.validate, cues.compile_rule, "terms of every group near each other, no veto nearby"),
+    "tone": Kind(tone.validate, tone.compile_rule, "a target with enough negative weight near it"),
 }
 
 

@@ -1,7 +1,12 @@
 """A draft analysed once for all detectors: tokens, both stems of each token, and marks.
 
 Marks are spans found by a regular expression on the original text (money amounts, percentages,
-big numbers) that term lists refer to as `#money`, `#percent`, `#bignum`, `#figure`, `#number`.
+big numbers, a few emoji) that term lists refer to as `#money`, `#percent`, `#bignum`, `#figure`,
+`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫) and
+`#quoted` (one to three words in quotes: the sarcastic 'normal', 'restructuring').
+
+Sentences are numbered per token (`sentence[i]`) so that tone rules can keep a judgement with
+the thing it judges; `memo` lets detectors that share a term set match it once per draft.
 """
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from policy.text import Lang, detect_language, stem, tokens
+from policy.text import Lang, Token, detect_language, stem, tokens
 
 
 @dataclass(frozen=True)
@@ -52,14 +57,25 @@ _MARKS: dict[str, re.Pattern[str]] = {
     "bignum": re.compile(rf"(?<![\w.,]){_NUM}\s?{_MULT}", re.IGNORECASE),
     "percent": re.compile(rf"{_NUM}\s?(?:%|procent\w*|percent\w*|pct\b)", re.IGNORECASE),
     "number": re.compile(_NUM),
+    # Emoji are not words (the tokenizer skips them), so they are marks. Mockery and anger aimed
+    # at a customer or a boss is the point; 😂 is as often shared joy, so it is a separate mark
+    # that rules weigh as a hint only.
+    "mock": re.compile("[\U0001F644\U0001F921\U0001F926\U0001F937\U0001F480\U0001F643\U0001F612\U0001F974]"),
+    "laugh": re.compile("[\U0001F602\U0001F923]"),
+    "anger": re.compile("[\U0001F620\U0001F621\U0001F92C\U0001F624\U0001F922\U0001F92E]"),
+    "hush": re.compile("\U0001F92B"),
+    # A short phrase in quotes is often sarcasm ("'fresh' juice", "'normal' here"); a hint only.
+    "quoted": re.compile(r"(?<!\w)['‘\"“„«]\w[\w\s-]{0,30}['’\"”“»](?!\w)"),
 }
 MARK_NAMES = frozenset(_MARKS) | {"figure"}  # figure = money | bignum | percent
+# Sentence ends: . ! ? … and line breaks; a dot inside a number ("4.50") is not a token gap.
+_HARD_END = re.compile(r"[!?…\n]")
 
 
 class Doc:
     """The draft and everything detectors share about it, computed at most once."""
 
-    __slots__ = ("text", "lang", "tokens", "norms", "lv", "en", "prefix3", "_starts", "_marks")
+    __slots__ = ("text", "lang", "tokens", "norms", "lv", "en", "prefix3", "memo", "_starts", "_marks", "_sentence")
 
     def __init__(self, text: str, lang: Lang | None = None) -> None:
         self.text = text
@@ -73,6 +89,28 @@ class Doc:
         self.prefix3 = [n[:3] for n in self.norms]  # the bucket of prefix terms ("nekompetent*")
         self._starts = [t.start for t in self.tokens]
         self._marks: dict[str, list[Span]] = {}
+        self._sentence: list[int] | None = None
+        self.memo: dict[object, object] = {}  # per-draft results keyed by the object that made them
+
+    @property
+    def sentence(self) -> list[int]:
+        """The sentence number of every token (0-based, in text order). A dot after a number or
+        a one- or two-letter word is not an end: "1. martā", "p.k.", "Nr. 5" stay one sentence."""
+        if self._sentence is None:
+            out: list[int] = []
+            n = 0
+            prev: Token | None = None
+            for t in self.tokens:
+                if prev is not None:
+                    gap = self.text[prev.end : t.start]
+                    if _HARD_END.search(gap) or (
+                        "." in gap and not prev.text.isdigit() and len(prev.text) > 2
+                    ):
+                        n += 1
+                out.append(n)
+                prev = t
+            self._sentence = out
+        return self._sentence
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains or precedes character `char` (0 when none)."""

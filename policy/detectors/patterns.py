@@ -216,10 +216,15 @@ def group_terms(
         values = getattr(profile, f, ())
         for v in [values] if isinstance(values, str) else values:
             # A name is matched word by word; punctuation inside it ("SIA \"Rimi\"") is dropped.
-            words = " ".join(fold(w) for w in _name_words(v))
-            if words:
-                out.append((words, "code" if f == "confidential_terms" else "name", v))
+            words = [fold(w) for w in _name_words(v)]
+            # People write "Rīgas Maiznīca", not "Rīgas Maiznīca SIA": the legal form is optional.
+            bare = [w for w in words if w not in _LEGAL_FORMS]
+            for form in {" ".join(words), " ".join(bare)} - {""}:
+                out.append((form, "code" if f == "confidential_terms" else "name", v))
     return out
+
+
+_LEGAL_FORMS = frozenset({"sia", "as", "ik", "ltd", "llc", "inc", "oy", "ou", "uab", "ab", "gmbh"})
 
 
 def _name_words(name: str) -> list[str]:

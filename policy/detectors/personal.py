@@ -1,6 +1,8 @@
 """Personal data of other people: e-mail addresses, phone numbers, IBANs, Latvian personal codes
 and payment card numbers, each found by pattern and confirmed by its validator (mod-97, the
-personal-code checksum, Luhn) in the manner of Presidio's pattern recognisers.
+personal-code checksum, Luhn) in the manner of Presidio's pattern recognisers; and any number
+that the words before it call an identifier ("personas kods", "account number": Presidio's
+context words), which needs no validator because people mistype.
 
 The company's own public contacts (its domains, e-mails and phones in the profile) are not
 personal data and are never reported.
@@ -15,7 +17,7 @@ from typing import Any, Mapping
 from policy.detectors.doc import Doc, Hit
 from policy.model import Profile, Rule
 
-TYPES = ("iban", "card", "personal_code", "email", "phone")  # also the priority on overlap
+TYPES = ("iban", "card", "personal_code", "cued_id", "email", "phone")  # also the priority on overlap
 
 LABELS = {
     "email": ("e-pasta adrese", "e-mail address"),
@@ -23,6 +25,7 @@ LABELS = {
     "iban": ("bankas konta numurs (IBAN)", "bank account number (IBAN)"),
     "personal_code": ("personas kods", "personal identity number"),
     "card": ("maksājumu kartes numurs", "payment card number"),
+    "cued_id": ("personas kods vai konta numurs", "ID or account number"),
 }
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
@@ -34,6 +37,17 @@ _PHONE_INTL = re.compile(
 )
 _IBAN = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![\w])")
 _PERSONAL_CODE = re.compile(r"(?<![\w-])(\d{6})[-\s]?(\d{5})(?![\w-])")
+# A number introduced as an identifier ("personas kods 120385-12345", "account number 1234
+# 5678"): people mistype, so the words vouch for it and no checksum is asked for.
+_CUED_ID = re.compile(
+    r"(?:\bpersonas\s+kod\w*|\bpers\.\s*kod\w*|\bp\.\s?k\.|\bpersonal\s+(?:identity\s+|id\s+)?"
+    r"(?:code|number|no\.?)|\bid\s+(?:code|number|no\.?|nr\.?)|\bidentity\s+(?:code|number)"
+    r"|\bsocial\s+security\s+(?:number|no\.?)|\bssn\b|\bpassport\s+(?:number|no\.?|nr\.?)"
+    r"|\bpases\s+(?:numur\w*|nr\.?)|\bkonta\s+(?:numur\w*|nr\.?)|\bkontu\s+nr\.?"
+    r"|\baccount\s+(?:number|no\.?|nr\.?)|\bbankas\s+kont\w*|\bbank\s+account)"
+    r"[\s:.\-–(]{0,4}(?:(?:is|ir|ir\s+šāds)\s+)?(\d(?:[\s-]?\d){5,24})(?!\d)",
+    re.IGNORECASE,
+)
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 # Right after a number: units that make it an amount, not a phone ("20 000 000 EUR").
 _AMOUNT_AFTER = re.compile(
@@ -114,6 +128,8 @@ def mask(kind: str, text: str) -> str:
         return " ".join(body[i : i + 4] for i in range(0, len(body), 4))
     if kind == "personal_code":
         return "******-*****"
+    if kind == "cued_id":
+        return re.sub(r"\d", "*", text)
     if kind == "card":
         d = _digits(text)
         return "**** **** **** " + d[-4:]
@@ -201,6 +217,8 @@ class PersonalData:
                     out.append((s, e))
         elif kind == "iban":
             out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group())]
+        elif kind == "cued_id":
+            out = [m.span(1) for m in _CUED_ID.finditer(text)]
         elif kind == "personal_code":
             out = [m.span() for m in _PERSONAL_CODE.finditer(text) if personal_code_ok(m.group(1) + m.group(2))]
         elif kind == "card":

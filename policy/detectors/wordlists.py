@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from policy.detectors.tone_words import TONE_WORDLISTS
+
 
 def _terms(lang: str, text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, lang) for w in text.split())
@@ -100,4 +102,5 @@ WORDLISTS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "slurs": SLURS,
     "insults": INSULTS,
     "negative": NEGATIVE,
+    **TONE_WORDLISTS,  # targets and tone of the `tone` detector (tone_words.py)
 }

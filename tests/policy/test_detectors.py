@@ -223,4 +223,4 @@ def test_validate_rule_params(kind: str, params: dict, error: str | None) -> Non
 
 
 def test_registry_is_an_explicit_dict() -> None:
-    assert set(DETECTORS) == {"personal_data", "terms", "cues"}
+    assert set(DETECTORS) == {"personal_data", "terms", "cues", "tone"}

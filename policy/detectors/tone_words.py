@@ -1,0 +1,359 @@
+"""Vocabularies of the `tone` detector: what a judgement is about (targets) and how it sounds
+(strong cues, hints, positive frames), in Latvian and English, in the term syntax of
+`patterns.py` (`word` inflects, `word*` is a prefix, `=word` exact; diacritics optional).
+
+They are broad on purpose: held-out posts by outsiders kept missing because a complaint used a
+word no list had ("keeps promising raises and never delivers", "neviens nereaģē"). A single
+word here is never a finding; `tone` needs a target and enough negative weight near it, and a
+positive frame ("paldies", "proud", "no complaints") vetoes a mild judgement.
+
+Which list is strong and which a hint was calibrated on the tuning set (policy/eval/drafts.yaml):
+hints are words that are harmless alone and telling together ("atkal" + "kavējas", "again" +
+"broken"), strong cues are words that are rarely innocent next to a boss, a customer or a
+competitor.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+
+def _terms(lang: str, text: str) -> tuple[tuple[str, str], ...]:
+    """Terms separated by commas or new lines (phrases keep their spaces)."""
+    return tuple((t.strip(), lang) for line in text.splitlines() for t in line.split(",") if t.strip())
+
+
+# ---- targets ---------------------------------------------------------------------------------
+
+# The people a complaint about work is aimed at: management, HR, owners, colleagues.
+WORK_PEOPLE = _terms("lv", """
+    vadīb*, vadītāj*, priekšniek*, priekšniec*, =šefs, =šefam, =šefu, =šefa, =šefi, =šefiem,
+    =bosis, =boss, =bosam, =bosu, direktor*, =valde, =valdei, =valdes, =valdi, īpašniek*,
+    personāldaļ*, =hr, darba devēj*, menedžer*, menedžment*, kolēģ*, darbabiedr*,
+    =tie augšā, =augšā sēdošie, grāmatvedīb*
+""") + _terms("en", """
+    management, =manager, =managers, =boss, =bosses, =bossman, leadership, =upper management,
+    =the top, =higher-ups, =higher ups, =execs, executive*, director*, =ceo, =owner, =owners,
+    =hr, supervisor*, shift lead*, =team lead, =foreman, =employer, =employers, colleague*,
+    coworker*, co-worker*, =the office, =payroll, =head office
+""")
+
+# The workplace itself: "this company", "working here", "šo vietu".
+WORK_PLACE = _terms("lv", """
+    mūsu firm*, =šajā firmā, =šī firma, =šo firmu, =šajā uzņēmumā, mūsu uzņēmum*, =šo vietu,
+    =šajā vietā, =šī vieta, =šeit strādāt, =te strādāt, =šeit strādā, =te strādā, =manā darbā,
+    =mans darbs, =šis darbs, =šajā darbā, darba apstākļ*, darba vid*, =darbavietā,
+    =darba vietā, kolektīv*, =pie mums darbā
+""") + _terms("en", """
+    =the company, =this company, =our company, =my company, =my employer, =this place,
+    =working here, =work here, =works here, =worked here, =this job, =my job, workplace,
+    =at work, working conditions, =morale, =around here
+""")
+
+# Pay and working time: what "unpaid", "late again", "cut" are about.
+WORK_TERMS = _terms("lv", """
+    =alga, =algas, =algu, =algā, =algām, =algai, atalgojum*, prēmij*, piemaks*,
+    paaugstinājum*, virsstund*, maiņ*, grafik*, pārtraukum*, pusdienlaik*, darba līgum*,
+    atvaļinājum*, slimības lap*, darba laik*, brīvdien*, =samaksa, =samaksu, =dzeramnaudas
+""") + _terms("en", """
+    salary, salaries, =pay, =paid, paycheck*, paycheque*, payslip*, wage*, =raise, =raises,
+    =bonus, =bonuses, overtime, =hours, =shift, =shifts, =doubles, =schedule, =rota, =rotas,
+    =break, =breaks, lunch break*, =contract, =holiday, =holidays, vacation*, =sick leave,
+    =tips, =staffing, =time off, =days off
+""")
+
+# Premises and equipment: an internal incident is a fault that nobody fixes.
+FACILITIES = _terms("lv", """
+    krāsn*, saldētav*, ledusskap*, dzesētav*, dzesētāj*, mīcām*, mīklas mašīn*, iekārt*,
+    aprīkojum*, jumt*, ventilācij*, apkur*, kondicionier*, tualet*, noliktav*, =cehā, =ceha,
+    =cehs, =cehu, virtuv*, =grīda, =grīdu, busiņ*, furgon*, =telpās, =telpas, =darba rīki,
+    trauku mazgājam*, =ūdens, =elektrība, =gaisma, =aukstums
+""") + _terms("en", """
+    oven*, freezer*, fridge*, =cooling room, =cold room, =walk-in, mixer*, =machine,
+    =machines, equipment, =roof, ventilation, heating, =air conditioning, =aircon, toilet*,
+    bathroom*, warehouse, =storage room, =kitchen, =floor, =van, =vans, =delivery van, =till,
+    dishwasher*, =boiler, =lights, =building, =premises, =hot water
+""")
+
+# The people we serve. "People" is here for the generalising sneer ("People are unreal").
+CUSTOMERS = _terms("lv", """
+    klient*, =viesis, =viesim, =viesi, =viesu, =viesiem, =viesus, =viese, pircēj*,
+    apmeklētāj*, pasūtītāj*, =kundze, =kundzei, =kundzi, =kundzes, tant*, onkul*, =vecis,
+    =večuks, vecīt*, =vecene, =kāds vīrietis, =kāda sieviete, =kāds vīrs, =kāds tips,
+    =kāda dāma, =dāma, =dāmai, =vīrietis, =sieviete, =puisis, =meitene, =cilvēki, =ļaudis,
+    =galdiņš, =galdiņam, =galdiņa, =pastāvīgais, =pastāvīgā, =mamma ar
+""") + _terms("en", """
+    customer*, client*, =guest, =guests, shopper*, visitor*, =patron, =patrons, =regulars,
+    =some guy, =this guy, =the guy, =a guy, =that guy, =some lady, =this lady, =the lady,
+    =a lady, =that lady, =some woman, =a woman, =this woman, =some man, =a man, =this man,
+    =old man, =old lady, =table, =people, =karen, =karens, =sir, =madam
+""")
+
+# Competitors by kind; their configured names come from the profile.
+COMPETITORS = _terms("lv", """
+    konkurent*, =citā maiznīcā, =tā maiznīca, =tie no blakus, =blakus maiznīc*,
+    =otrā pusē ielas, =pretējā maiznīca
+""") + _terms("en", """
+    competitor*, rival*, =the other bakery, =that bakery, =the bakery across,
+    =across the street, =the place next door, =down the road
+""")
+
+# Groups of people (origin, faith, gender, orientation, age, health): a judgement of a whole
+# group is hateful content whatever words it uses.
+GROUPS = _terms("lv", """
+    imigrant*, iebraucēj*, bēgļ*, patvēruma meklētāj*, musulmaņ*, ebrej*, čigān*, =romi,
+    =romiem, =romus, =romu, =krievi, =krieviem, =krievus, ukraiņ*, =geji, =gejus, =gejiem,
+    homoseksuāļ*, lesbiet*, transpersonas, =sievietes, =sievietēm, melnādain*, aziāt*,
+    ārzemniek*, invalīd*, cilvēki ar invaliditāti, pensionār*, =vecie, =vecajiem, =ķīnieši,
+    =indieši, =arābi, =lietuvieši, =igauņi, =baltkrievi
+""") + _terms("en", """
+    immigrants, migrants, refugees, foreigners, =muslims, =jews, =gypsies, =roma, =russians,
+    =gays, =lesbians, =trans people, =transgender people, =women, =blacks, =asians, =disabled,
+    =old people, =boomers, =chinese, =indians, =arabs, =africans, =mexicans, =poles,
+    =ukrainians, =lithuanians
+""")
+
+# Another person than the author, for facts about their health.
+PERSONS = _terms("lv", """
+    kolēģ*, darbabiedr*, grāmatved*, pavār*, maiznie*, pārdevēj*, kasier*, šofer*, kurjer*,
+    konditor*, vadītāj*, direktor*, priekšniek*, priekšniec*, =šefs, =šefam, =viņš, =viņa,
+    =viņam, =viņai, =viņu, =viņas, =klients, =kliente, =klientam, =klientei
+""") + _terms("en", """
+    colleague*, coworker*, co-worker*, accountant*, cashier*, =baker, =bakers, =driver,
+    =courier, =chef, =manager, =boss, =supervisor, =director, =he, =she, =he's, =she's, =his,
+    =her, =him, =customer, =client
+""")
+
+# ---- how it sounds ---------------------------------------------------------------------------
+
+# Strong cues (weight 1): complaint, contempt, neglect. The word lists of wordlists.py
+# (negative, insults, profanity) are strong cues as well; rules list them next to this one.
+TONE_STRONG = _terms("lv", """
+    nekompetent*, bezjēdzīg*, =haoss, haotisk*, =bardaks, =cirks, =pilns cirks, =joks,
+    =jokiņš, smieklīg*, absurd*, muļķīg*, =apnicis, =apnikusi, =apnika, =apnīk, =pietiek,
+    =noguris no, =nogurusi no, izdeg*, =nemaksā, =nemaksāja, nesamaksā*, neizmaksā*,
+    neapmaksā*, =bez samaksas, =bez piemaksas, =par velti, =par brīvu, =kavējas, =kavējās,
+    =kavē, aizkavēj*, negodīg*, netaisnīg*, =meli, =melo, =meloja, melīg*, =mānās, kliedz*,
+    =bļauj, =bļāva, apsaukā*, pazemo*, =draud, =draudēja, =vaino, =vainoja, ekspluatē*,
+    =vergi, =vergiem, =kā vergi, pārstrādāj*, pārslogot*, =bez pārtraukuma, =bez pusdienām,
+    =bez brīvdienām, necilvēcīg*, šausmīg*, briesmīg*, drausmīg*, =murgs, =katastrofa,
+    =nekādas cieņas, =necieņa, neciena, =necien, =atņēma, =atņem, =nogrieza, =samazināja,
+    =nereaģē, =nereaģēja, =nereaģēs, =neviens nereaģē, =neko nedara, =neviens neko nedara,
+    =nekas nemainās, =nekas nenotiek, =nekas nav mainījies, =bet nekā, =un nekā,
+    =joprojām nekā, =joprojām nav, neatbild*, =neklausās, =neklausa, =neinteresē, =vienalga,
+    =pie kājas, =pie vienas vietas, =izliekas, =klusē, ignorē*, =nav ne jausmas,
+    =nav ne mazākās, =nesaprot, =neko nesaprot, =nejēdz, =tukši solījumi, =tukšas runas,
+    =tikai sola, =vai tas ir normāli, =vai tas vispār ir, =kā tas var būt, =nevienam nav laika,
+    =nevienam neinteresē, =kārtējie meli, =nav ne jausmas, =nopietni, =neticami, =bojājas,
+    =bojāti, =iet bojā, =neviens neprasa, =neko neprasa, =neviens nezina, =neko nezina,
+    =dara ko grib, =katrs dara, =nekādas, =nu cik var, =cik var, =izsmiekls, =ņirgāšanās,
+    =ārprāts, =traki
+""") + _terms("en", """
+    =fed up, =sick of, =sick and tired, =tired of, =done with, =had enough, =so done,
+    =can't take, =cannot take, =can't stand, =over it, =enough is enough, =what a joke,
+    =a joke, =clueless, =incompetent, =useless, =chaos, =chaotic, =mess, =messy, =shambles,
+    =disorganised, =disorganized, =unfair, =unpaid, =underpaid, =not paid, =no extra pay,
+    =without pay, =for free, =clock out, =clocked out, =off the clock, =unpaid overtime,
+    =overworked, =exhausted, =burnout, =burnt out, =burned out, =understaffed,
+    =short-staffed, =short staffed, =lies, =lied, =lying, =liars, =lied to, micromanag*,
+    =favouritism, =favoritism, =favourites, =toxic, =hostile, =yells, =yelled, =yelling,
+    =screams, =screamed, =screaming, =shouts, =shouted, =shouting, =blames, =blamed,
+    =blaming, =threatens, =threatened, humiliat*, exploit*, =abuse, =abusive, =bully,
+    =bullies, =bullying, =insane, =ridiculous, =absurd, =pathetic, =disgrace, =shameful,
+    =embarrassing, =nightmare, =disaster, =worst, =terrible, =awful, =horrible, =appalling,
+    =miserable, demotivat*, =low morale, =zero morale, =morale is, =reorg, =reorgs,
+    =another reorg, =no breaks, =no break, =no lunch, =nobody cares, =no one cares,
+    =nobody listens, =no one listens, =nobody answers, =no one answers, =nobody responds,
+    =no one responds, =nobody reacts, =nobody does anything, =no one does anything,
+    =nothing happens, =nothing happened, =nothing changes, =nothing has changed,
+    =nothing's changed, =nothing gets done, =nothing gets fixed, =nothing was done,
+    =still nothing, =still waiting, =still hasn't, =still haven't, =still no, =never fixed,
+    =never fix, =never delivers, =never deliver, =never delivered, =never listen,
+    =never listens, =never answer, =never answers, =never pays, =never paid, =no response,
+    =no reply, =no answer, =ignored, =ignores, =ignoring, =couldn't care less, =don't care,
+    =doesn't care, =didn't care, =no idea, =have no idea, =has no idea, =not a clue,
+    =no clue, =zero communication, =no communication, =who does that, =unbelievable,
+    =how is this legal, =is this even legal, =is this normal, =is that normal,
+    =empty promises, =broken promises, =all talk, =unreal, =seriously, =the audacity,
+    =love how, =gotta love, =love it when, =nothing like,
+    =sleeps through, =covering for, =takes all the credit, =takes the credit, =nobody dares,
+    =no respect, disrespect*, =cut our, =cut my, =cuts our, =slashed, =took away,
+    =taking away, =lost my, =who thought, =whoever decided, =wtf, =smh, =ugh, =yikes,
+    =no wonder, =what a mess
+""")
+
+# Hints (weight 0.5): harmless alone, telling together ("atkal" + "kavējas").
+TONE_HINTS = _terms("lv", """
+    =atkal, =kārtējo reizi, =kārtējais, =kārtējā, =kārtējie, =kārtējo, =otro reizi,
+    =trešo reizi, =ceturto reizi, =vienmēr, =joprojām, =vēl joprojām, =nekad, =neviens,
+    =nevienam, =nekas, =neko, =nekā, =sola, =solīja, solījum*, =jau mēnesi, =jau nedēļu,
+    =jau gadu, =jau pusgadu, =otro nedēļu, =trešo nedēļu, =otro mēnesi, =trešo mēnesi,
+    =pusgadu, =kopš vasaras, =kopš pavasara, =kopš rudens, =kopš ziemas, =mēnešiem,
+    =nedēļām, =gadiem, salūz*, sabojāj*, =nestrādā, =nedarbojas, =tek, =tecēja, =pil,
+    =sūcas, =plīsis, =sabruka, sabruk*, nobruk*, pelēj*, =žurkas, =peles, prusak*, =auksts,
+    =salst, =netīrs, =netīri, =bīstami, =bīstams, =nedroši, =nobeidzās, =nomira, =jau atkal,
+    =pēdējā brīdī, =dienu iepriekš, reorganizācij*, pārkārtojum*
+""") + _terms("en", """
+    =again, =yet again, =once again, =another, =second time, =third time, =every time,
+    =still, =always, =keeps, =keep, =never, =nobody, =no one, =nothing, =promised,
+    =promises, =promise, =supposedly, =apparently, =for weeks, =for months, =for a week,
+    =for a month, =for ages, =weeks now, =months now, =two weeks, =three weeks, =a month now,
+    =since summer, =since spring, =since january, =broken, =broke, =broke down,
+    =breaking down, =leaking, =leaks, =leak, =not working, =doesn't work, =stopped working,
+    =died, =dead, =falling apart, mould*, mold*, =rats, =mice, cockroach*, =freezing,
+    =flooded, =dirty, =unsafe, =dangerous, restructur*, =last minute, =last-minute,
+    =cut, =cuts, =as always, =as usual, =of course
+""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"))
+
+# Positive frames: thanks, pride, congratulations, praise. They veto a mild judgement in the
+# same sentence ("never been prouder of our team", "no complaints", "paldies vadībai").
+TONE_POSITIVE = _terms("lv", """
+    paldies, pateic*, =lepns, =lepna, =lepni, =lepnas, lepoj*, apsvei*, sveic*, =cieņa,
+    =malači, =malacis, =molodec, =bravo, lielisk*, =super, =superīgi, =forši, =foršs,
+    =prieks, priecā*, laimīg*, =mīļie, =mīļš, =mīļā, =mīļākā, =mīļi, garšīg*, izcil*,
+    brīnišķīg*, apbrīn*, =nekādu sūdzību, =nav ko sūdzēties, =bez iebildumiem,
+    =nekādu iebildumu, =veiksmi, =izdevās, =izglāba, =atbalsts, =atbalstu, =palīdzību,
+    sirsnīg*, =jauki, =jauks, =jaukā
+""") + _terms("en", """
+    thank*, =thx, grateful, appreciat*, proud, =pride, congrat*, =well done, =well deserved,
+    =shout-out, =shoutout, =kudos, =respect, =love, =loved, =loving, =lovely, =best,
+    =amazing, =awesome, =fantastic, =wonderful, =brilliant, =happy, =happier, =happiest,
+    =glad, enjoy*, =welcome, =legends, =legend, =heroes, =hero, =no complaints,
+    =never been happier, =never been prouder, =couldn't be happier, =couldn't be prouder,
+    =no problems, =no problem, =delicious, =tasty, =yummy, =sweet, =fun, =excited,
+    =celebrate, =celebrating, =had my back, =have our back, =support
+""")
+
+# What makes a remark about customers a sneer rather than a story.
+CUSTOMER_SNEER = _terms("lv", """
+    =nu nopietni, =nopietni, =nu cik var, =cik var, =kāpēc cilvēki, =cilvēki ir, =strīdējās,
+    =strīdas, =kliedza, =bļāva, =pieprasīja, =sūdzējās, =sūdzas, =nu tik, dīvaiņ*, =trakie,
+    =trakā, ņaud*, smird*, =fui, =negaršoja, =apēstu, =nespēj, =nemāk, =neprot, =nezina pat,
+    =pat nevar, =pusstundu, =stundu, =mēģināja atgriezt, =aptausta, =čamdīja, aptaust*,
+    =kā mazs bērns, =kā bērni, =nu un, =vēl prasa, =vēl gribēja
+""") + _terms("en", """
+    =why do people, =why do customers, =adults, =grown adults,
+    =grown-ups, =unreal, =seriously, =really, =the audacity, =entitled, =rude, =yell, =yelled,
+    =yelling, =scream, =screamed, =screaming, =shout, =shouted, =argued, =arguing, =argue,
+    =complained, =complaining, =complains, =demanded, =demanding, =every single day,
+    =weirdos, =weird, =can't make this up, =bless, =eww, =ew, =smelled, =stank, =stinks,
+    =can't read, =couldn't read, cheapskate*, =no tip, =tried to return, =half-eaten,
+    =lol, =lmao, =rofl, =facepalm, =extra foam, =means they get, =think they
+""")
+
+# Attacks on a business: advice to stay away and claims that its goods are fake or bad.
+BUSINESS_ATTACK = _terms("lv", """
+    neņemiet, nepērciet, neejiet, nebrauciet, izvairieties, =neiesaku, plastmas*,
+    =pilni ar, =pilna ar, ķīmij*, e-viel*, surogāt*, =viltus, viltot*, =kā svaigas,
+    =kā svaigu, =kā svaigu maizi, =sausa, =sauss, =sausas, =pārcepts,
+    =piedegusi, saldēt*, =saldētu, =no saldētas, =nav īsta, =nav īsts, =neēdiet,
+    =nepērc, =neņem, =neej, =krāpj, =apkrāpj, =lai izput, sapuvuš*, pelējum*,
+    =par velti nauda, =naudas izmešana, =naudas izšķiešana, =izmesta nauda
+""") + _terms("en", """
+    =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
+    =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
+    =so-called, =fake, =not real, =basically, =don't fall for, =rip-off, =ripoff,
+    =overrated, =dry, =stale, =burnt, =bland, =soggy, =nobody should, =microwaved,
+    =reheated, =mass-produced, =factory bread, =cardboard, =waste of money, =tastes like
+    """)
+
+# Judgements of a whole group beyond insults: bans, sweeping claims, "go back".
+STEREOTYPES = _terms("lv", """
+    =visi līdz vienam, =visi vienādi, =visi ir, =vienmēr, slink*, noziedzniek*,
+    =nedrīkstētu, =nevajadzētu ļaut, =nedrīkst ļaut, =jāaizliedz, =brauc mājās,
+    =lai brauc mājās, =atņem darbu, =atņem mums, =negrib strādāt, =nevar uzticēties,
+    =nepieņemt darbā, =neņemt darbā, =neņemtu darbā, =zagļi, =zog, =netīri, =smird
+""") + _terms("en", """
+    =shouldn't be allowed, =should not be allowed, =should be banned, =ban them,
+    =not be allowed, =all the same, =every single one, =all of them, =they all, =always,
+    =lazy, =criminals, =thieves, =go back, =take our jobs, =steal, =can't be trusted,
+    =cannot be trusted, =don't hire, =never hire, =wouldn't hire, =shouldn't work,
+    =should not work, =don't belong, =dirty
+""")
+
+# Health and other sensitive facts about a person.
+HEALTH = _terms("lv", """
+    =slims, =slima, =slimo, =slimoja, =saslima, =saslimis, =saslimusi, slimīb*,
+    =slimnīcā, =slimnīcu, diagnoz*, =diagnosticēja, =atklāja diabētu, =vēzis, =vēzi, =vēža,
+    onkoloģ*, depresij*, grūtniec*, =ir stāvoklī, =ir bērna gaidībās, =gaida bērniņu,
+    =gaida bērnu, invaliditāt*, diabēt*, =insults, =insultu, infarkt*, psihiatr*, terapij*,
+    ārstēj*, rehabilitācij*, atkarīb*, alkoholiķ*, =covid, =gripa, =gripu, =gripā,
+    =operācija, =operāciju, =pēc operācijas, ķīmijterapij*, =spontāno abortu, =aborts,
+    =abortu, =slimības lapā, =slimības lapu, epilepsij*, =astma, =hiv
+""") + _terms("en", """
+    =sick, =ill, =illness, =in hospital, =in the hospital, =hospitalised, =hospitalized,
+    =surgery, =diagnosed, =diagnosis, =cancer, =chemo, =chemotherapy, =pregnant, =pregnancy,
+    =expecting a baby, =miscarriage, =depression, =anxiety disorder, =mental health,
+    =therapy, =rehab, =diabetes, =hiv, =covid, =flu, =on sick leave, =sick leave,
+    =disability, =epilepsy, =stroke, =heart attack, =breakdown, =addiction, =alcoholic
+""")
+
+# Words that make a health word about something else: charity, a hospital as a place to
+# donate to, idioms ("sick of", "sick and tired", "ill-timed").
+HEALTH_VETO = _terms("lv", """
+    ziedoj*, labdarīb*, =ziedojumu, =ziedojumi, koncert*, =apnicis
+""") + _terms("en", """
+    donat*, charity, fundrais*, =sick of, =sick and tired, =sick day, =ill-timed,
+    =children's hospital, =sick beats
+""")
+
+# Secrecy cues: said in a public post, they announce that what follows is not public. These
+# are findings on their own.
+SECRECY = _terms("lv", """
+    =neviens vēl nezina, =vēl neviens nezina, =neviens vēl nav dzirdējis, =tikai starp mums,
+    =starp mums runājot, =starp mums sakot, konfidenciāl*, nopludināt*, =noplūdis, =noplūda,
+    =iekšējai lietošanai, =tikai iekšējai, =vēl nav oficiāli, =vēl nav paziņots,
+    =pirms oficiālā paziņojuma, =pirms oficiāla paziņojuma, =pirms tas tiek paziņots,
+    =pirms paziņošanas, =neoficiāli, =jūs to nedzirdējāt, =to nedzirdējāt no manis,
+    =vēl nav publisks, =vēl nav publiski, =vēl nav publiskots
+""") + _terms("en", """
+    =just between us, =strictly between us, =between you and me, =between ourselves,
+    =off the record, =internal only, =internal use only, =for internal use, =confidential,
+    =leaked from, =leaked memo, =leaked email, =leaked document, =got leaked,
+    =not announced yet, =not yet announced, =hasn't been announced, =before it's announced,
+    =before it is announced, =before it's official, =not official yet, =not yet official,
+    =unofficially, =you didn't hear it from me, =you didn't hear this from me,
+    =keep it under your hat, =hush-hush, =nobody knows yet, =no one knows yet,
+    =not public yet, =not yet public, =insider info, =insider tip, =don't spread this
+""")
+
+# Playful secrecy: marketing teasers use it too ("Psst... pumpkin bread is back!"), so these
+# count only next to plans, dates of launches, money or people (unannounced-plans).
+SECRECY_SOFT = _terms("lv", """
+    =klusiņām, =pagaidām klusiņām, =čuču, =psst, =pst, =ššš, =nevienam nesakiet,
+    =nevienam nestāstiet, =nestāstiet nevienam, =nesakiet nevienam, =starp mums, =pssst
+""") + _terms("en", """
+    =don't tell anyone, =do not tell anyone, =dont tell anyone, =don't tell anybody,
+    =between us, =psst, =pssst, =shh, =shhh, =sneak peek, =spoiler, =can't say much,
+    =cannot say much, =stay tuned, =watch this space
+""") + (("#hush", "any"),)
+
+# Words near a capitalised word that make it something other than a business to attack:
+# "Neejiet garām" is "don't miss", not "stay away".
+BUSINESS_VETO = _terms("lv", """
+    =neejiet garām, =nepalaidiet garām, =nepaejiet garām, =neaizmirstiet
+""") + _terms("en", """
+    =don't miss, =do not miss, =don't forget, =don't wait, =avoid the queue, =avoid queues,
+    =avoid the rush, =skip the queue, =skip the line
+""")
+
+TONE_WORDLISTS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "work_people": WORK_PEOPLE,
+    "work_place": WORK_PLACE,
+    "work_terms": WORK_TERMS,
+    "facilities": FACILITIES,
+    "customers": CUSTOMERS,
+    "competitors": COMPETITORS,
+    "groups": GROUPS,
+    "persons": PERSONS,
+    "tone_strong": TONE_STRONG,
+    "tone_hints": TONE_HINTS,
+    "tone_positive": TONE_POSITIVE,
+    "customer_sneer": CUSTOMER_SNEER,
+    "business_attack": BUSINESS_ATTACK,
+    "business_veto": BUSINESS_VETO,
+    "stereotypes": STEREOTYPES,
+    "health": HEALTH,
+    "health_veto": HEALTH_VETO,
+    "secrecy": SECRECY,
+    "secrecy_soft": SECRECY_SOFT,
+}
