@@ -128,15 +128,17 @@ _INTERNAL = _any(
     r"\b(report\w*|tell|talk\w*|speak\w*|raise\w*|flag\w*|mention\w*|escalat\w*|discuss\w*|complain\w*)\b"
     r".{0,40}\b(to|with) (my |the |our |senior |top )?(manager|management|boss|supervisor|team lead|leadership|hr|director|ceo)\b",
     r"\b(internally|internal chat|team chat|internal channel|/report|through the bot|via the bot|in private|privately)\b",
+    r"^\W*(should|can|may|must|do) i (report|flag|tell on)\b|^\W*vai (man )?(drikstu |vajag |jā)?zinot\b",
     r"\b(zinot|zinoju|pateikt|pastastit|informet|runat|sudzeties|pasudzeties)\b.{0,30}\b(vadibai|vaditajam|prieksniekam"
     r"|direktoram|valdei|personaldalai)\b",
     r"\b(iekseji|ieksej\w* (terzesan|cat|kanal|sarakst)\w*|konfidencial\w* zino\w*|privat\w* zinojum\w*)\b",
 )
 _OWN = _any(
     r"\b(my (own )?(salary|pay|wage|wages|income|earnings|hourly rate|paycheck|job title|title|role|position)"
-    r"|what i (earn|make|get paid)|how much i (earn|make|get paid)|i earn|i make \d|i get paid)\b",
+    r"|what i (earn|make|get paid)|how much i (earn|make|get paid)|i earn|i make \d|i get paid"
+    r"|(i|i'?ve) (got|get|received|had) a (raise|pay rise|bonus|promotion)|my (raise|pay rise|payslip|pay slip|bonus))\b",
     r"\b((mana|manu|savu|savas|sava|mans) (alg\w*|atalgojum\w*|amat\w*|ienakum\w*)|cik (es )?(pelnu|nopelnu|sanemu)"
-    r"|cik man maksa|es pelnu|es nopelnu)\b",
+    r"|cik man maksa|es pelnu|es nopelnu|man (pielika|paaugstinaja) algu|mana algas lapin\w*)\b",
 )
 
 # ---- the question asks for a procedure or a condition, not a permission -------------------------

@@ -155,7 +155,14 @@ MEDIA_WEIGHT = 0.7  # a media word ("LinkedIn", "post") in retrieval
 NAME_WEIGHT = 2.0  # a client, competitor or code name from the profile
 CONCEPT_WEIGHT = 0.6  # the policy's own word for what the question says otherwise (qa_synonyms)
 TARGET_PRIOR = 3.0  # a harsh question about people: the clause that forbids being harsh about them
-# (and a question about something not announced yet: the clause that forbids disclosing it)
+# Cues that name a topic (cue, side, the policy's words for it): something not announced yet is
+# about the clause that forbids disclosing it; one's own pay, the clause that allows mentioning
+# it; reporting inside the company, the clause that asks for it.
+_CUE_TOPICS = (
+    ("unannounced", "not_allowed", "announced paziņoti"),
+    ("own", "allowed", "salary algu"),
+    ("internal", "allowed", "report ziņot"),
+)
 
 # The combined score a question needs to be answered at all, with and without a domain word.
 # Calibrated on policy/eval/questions.yaml, about midway between the best-scoring question out of
@@ -278,11 +285,18 @@ class QAIndex:
             merged = cues[0] if len(cues) == 1 else merge_cues(cues[0], cues[1])
             linked.append(ExampleQuestion(ci, tuple(p for p, _ in members), joint, merged))
         self.stances = Stances.build(sentences, sentence_bags, linked)
-        self._announced = frozenset(_term(stem(w, lang)) for w, lang in (("announced", "en"), ("pazinoti", "lv")))
-        # The words of each clause's forbidding sentences: whom and what the clause protects.
-        self._forbidden = [
-            frozenset(t for s, b in zip(sentences, sentence_bags) if s.clause == ci and s.kind == "not_allowed" for t in b)
-            for ci in range(len(policy.clauses))
+        # The words of each clause's sentences by side: whom and what the clause protects
+        # (not_allowed), and what it allows.
+        self._side_terms = {
+            side: [
+                frozenset(t for s, b in zip(sentences, sentence_bags) if s.clause == ci and s.kind == side for t in b)
+                for ci in range(len(policy.clauses))
+            ]
+            for side in ("allowed", "not_allowed")
+        }
+        self._topics = [
+            (cue, side, frozenset(_term(stem(fold(w), lang)) for w in words.split() for lang in ("lv", "en")))
+            for cue, side, words in _CUE_TOPICS
         ]
 
     # -- building helpers ------------------------------------------------------------------------
@@ -374,16 +388,21 @@ class QAIndex:
         a domain word, the question's own words must clear the higher threshold: terms added by
         concepts rank the clauses but do not make an off-topic question confident."""
         combined, part_scores = self._combined(q.terms)
+        internal = q.cues.internal
         for ci, extra in (prior or {}).items():
-            combined[ci] += extra
-        if q.cues.harm and q.targets:
-            for ci, forbidden in enumerate(self._forbidden):
-                if combined[ci] > 0 and q.targets & forbidden:
-                    combined[ci] += TARGET_PRIOR
-        if q.cues.unannounced:
-            # Something not announced yet: the clause that forbids disclosing it before then.
-            for ci, forbidden in enumerate(self._forbidden):
-                if combined[ci] > 0 and self._announced & forbidden:
+            # Raising a problem inside the company is about that, whatever the problem is.
+            combined[ci] += 0.0 if internal else extra
+        # A cue that names a topic: the clause whose sentences of that side are about it.
+        topics = [
+            (side, words)
+            for cue, side, words in self._topics
+            if getattr(q.cues, cue) and (cue == "internal" or not internal)
+        ]
+        if q.cues.harm and q.targets and not internal:
+            topics.append(("not_allowed", q.targets))
+        for side, words in topics:
+            for ci, side_terms in enumerate(self._side_terms[side]):
+                if combined[ci] > 0 and words & side_terms:
                     combined[ci] += TARGET_PRIOR
         ranked = sorted(((i, s) for i, s in enumerate(combined) if s > 0), key=lambda x: -x[1])
         top = ranked[0][1] if ranked else 0.0

@@ -80,7 +80,8 @@ def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
         + OWN * cues.own
         + ALREADY_PUBLIC * cues.already_public
     )
-    not_allowed = COVERT * (cues.covert and not cues.internal) + NOT_PUBLIC * cues.not_public
+    # Raising something inside the company is what the policy asks for, whatever it is about.
+    not_allowed = 0.0 if cues.internal else COVERT * cues.covert + NOT_PUBLIC * cues.not_public
     if not harmless:
         not_allowed += HARM * min(cues.harm, 2) + FLAGGED * flagged
     if cues.consent is False:

@@ -111,13 +111,14 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "ekrāni screens",
-        r"\b(monitors?|computer screens?|displays?|dashboards?|monitor\w*|ekran\w*|displej\w*)\b",
+        r"\b(monitors?|computer screens?|dashboards?|ekran\w*|displej\w*)\b",
     ),
     # ---- the company's information ----------------------------------------------------------------
     (
         "alga salary",
         r"\b(earn|earns|earning|earnings|income|wages?|paid|paycheck\w*|payslip\w*|hourly|per hour|bonus\w*"
-        r"|pelnu|nopelnu|pelna|pelnit|ienakum\w*|prem\w*|stunda|stundas likm\w*|man maksa)\b",
+        r"|pelnu|nopelnu|pelna|pelnit|ienakum\w*|prem\w*|stunda|stundas likm\w*|man maksa|(a|my|pay) raise|pay rise"
+        r"|pay ?slips?|algas lapin\w*|pielika algu|algas pielikum\w*)\b",
     ),
     (
         "peļņu profit",
@@ -127,7 +128,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (
         "plānus plans",
         r"\b(plann?ing|planned|roadmap|upcoming|going to (open|buy|launch|close)|will open|to buy|to acquire|acquir\w*"
-        r"|merg\w*|new (store|shop|branch|bakery|product|line)|launch\w*|planoj\w*|planot\w*|atversim|ieiesim|nopirk\w*"
+        r"|merg\w*|launch\w*|planoj\w*|planot\w*|atversim|ieiesim|nopirk\w*"
         r"|iegad\w*|jaun\w* (veikal|filial|ceptuv|produkt)\w*|palaid\w*|(getting|being) (bought|acquired|sold)|bought by"
         r"|takeover|taken over|parnem\w*|apvieno\w*|pirks mus|perk mus|mus perk|mus pirks)\b",
     ),
@@ -223,9 +224,10 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         r"\b(where i work|who i work for|my job|my role|my position|my title|workplace|strad\w* par|darba viet\w*|amat\w*)\b",
     ),
     (
-        "politiskiem political",
+        "politiskiem political politics",
         r"\b(political|politics|elections?|political part(y|ies)|candidates?|votes?|voting|petitions?|campaign\w*|protest\w*"
-        r"|politik\w*|velesan\w*|partij\w*|kandidat\w*|balsot\w*|peticij\w*|kampan\w*|protest\w*)\b",
+        r"|politik\w*|velesan\w*|partij\w*|kandidat\w*|balsot\w*|peticij\w*|kampan\w*|protest\w*|government|parliament"
+        r"|ministers?|valdib\w*|saeim\w*|ministr\w*|deputat\w*)\b",
     ),
     # ---- problems --------------------------------------------------------------------------------
     (

@@ -146,7 +146,8 @@ def next_step(stance: Stance, quote: Text, lang: Lang, whom: str) -> str:
         return _DEFAULT_STEP[stance][lang].format(whom=whom)
     text = next(t for name, _, t in _STEPS if name == topic)[lang]
     if topic == "consent":
-        folded = fold(quote.lv + " " + quote.en)
+        # In the answer's language: Latvian "klienti" are customers as well as clients.
+        folded = fold(quote.get(lang))
         who = next((w for p, w in _WHOSE if p.search(folded)), _SOMEONE)[lang]
         return text.format(who=who)
     return text.format(whom=whom)
