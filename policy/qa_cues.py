@@ -43,7 +43,7 @@ _HARSH = _any(
     r"\b(lam(a|u|aj|at|as)\w*|rupj(?!maiz)\w*|nekitr\w*|aizskar\w*|naid\w*|diskrimin\w*|slikt\w*|dran\w*|sausmig\w*"
     r"|briesmig\w*|pretig\w*|riebig\w*|nekompetent\w*|stulb\w*|idiot\w*|mulk\w*|dumj\w*|debil\w*"
     r"|sud(s|i|u|ig\w*|ain\w*)\b|mesl\w*|nejedzig\w*|bezjedzig\w*|neizdev\w*|piedzer\w*|dzeruma\w*|apcel\w*"
-    r"|kliedz\w*|neciesam\w*|kaitin\w*|divain\w*|neglaimoj\w*)\b",
+    r"|kliedz\w*|neciesam\w*|kaitin\w*|divain\w*|neglaimoj\w*|slink\w*|melis|meli|zagl\w*)\b",
 )
 # Secrecy, no consent, not yet public, speaking for the company: the conditions the policy sets,
 # denied.
@@ -67,14 +67,14 @@ _ANONYMOUS = re.compile(r"\b(anonym\w*|anonim\w*)\b")
 # Said to be not public yet, in so many words ("before it's announced", "vēl nav paziņots").
 # "Before I post it" is about the asker's own post, not about an announcement.
 _NOT_ANNOUNCED = _any(
-    r"\bbefore\b(?! i\b)(?! i'm\b)(?! posting)(?! publishing).{0,40}\b(announc\w*|publish\w*|official\w*|release\w*|launch\w*"
+    r"\bbefore\b(?! i\b)(?! i'm\b)(?! posting)(?! publishing).{0,40}\b(announc\w*|publish\w*|official\w*|release\w*|launch\w*|opens|opening"
     r"|public|comes out|is out|says anything)",
     r"\bnot (yet |even )?(been )?(announced|published|public|official|released)\b|\bunannounced\b",
     r"\b(hasn'?t|haven'?t|has not|have not|isn'?t|aren'?t|wasn'?t) (yet )?(been )?(announced|published|made public|released|official)",
     r"\b(confidential|secret|internal (document|e-?mail|memo|meeting|slide|figure|number|dashboard|presentation|report)s?"
     r"|leak\w*|insider|under nda)\b",
     r"\bpirms\b(?! publices)(?! publicet)(?! es\b)(?! ievieto)(?! ierakst).{0,40}(pazino\w*|publice\w*|publisko\w*|oficial\w*"
-    r"|izzino\w*|iznak\w*|izlaid\w*|palais\w*|laisan\w*)",
+    r"|izzino\w*|iznak\w*|izlaid\w*|palais\w*|laisan\w*|atklas\w*|atvers\w*)",
     r"\b(vel nav|nav vel|vel neviens|neizzinot\w*|nepazinot\w*|nepublicet\w*|nepubliskot\w*)\b",
     r"\b(konfidencial\w*|slepen\w*|nopludin\w*|ieksej\w* (dokument|e-?past|sapulc|prezentacij)\w*|ieksej\w* informacij\w*)\b",
 )
@@ -103,12 +103,17 @@ _ALREADY_PUBLIC = _any(
     r"(announced|published|publishes|announces|made (it |them )?public|officially|public|out)"
     r"|publicly available|(company|it|they) (announced|published|put out|released)|put out (a|an) (statement|apology)"
     r"|(menu|public|listed|advertised|shop|website) prices?|prices? (on|in) (the |our )?(menu|website|shop|window)|price list"
+    r"|already (in (the )?shops|on sale|available|in stores)"
     r"|(share|reshare|repost|retweet)\w* (the |our |a )?(company'?s?|bakery'?s?|employer'?s?) (own )?(\w+ )?"
     r"(post|video|news|story|reel|tweet|update|announcement)s?"
     r"|is (now )?public|are (now )?public|the announcement)\b",
     r"\b(jau (ir )?(oficiali )?(pazinot\w*|publiskot\w*|publicet\w*|izzinot\w*|pazinoj\w*|publiskoj\w*)"
     r"|oficial\w* (pazinojum|relizi|ierakst|zin)\w*|preses reliz\w*|kad (uznemums |tas |tie |tos )?(to |tos )?(ir |bus )?"
-    r"(oficiali )?(publicet|publiskot|pazinot|izzinot|publice|publisko|pazino)\w*|pazinoja|publiskoja|publiceja"
+    r"(oficiali )?(publicet|publiskot|pazinot|izzinot|publice|publisko|pazino)\w*"
+    r"|(uznemums|firma|vadiba|ceptuve|maiznica) (jau )?(oficiali )?(pazinoja|publiskoja|publiceja)"
+    r"|jau (ir )?(veikalos|pardosana|nopērkam\w*|nopirkt)"
+    r"|(share|reshare|repost|retweet|dalit\w* ar|parpublic\w*) (musu|our|the company'?s) (\w+ )?(reklam\w*|ads?|advert\w*"
+    r"|campaign\w*|kampan\w*|video\w*|ierakst\w*|posts?)"
     r"|cenradi\w*|edienkart\w*|publisk\w* cen\w*|cenas (veikala|majas lapa|edienkarte)"
     r"|(parpublic\w*|dalit\w* ar|kopig\w*) (musu )?(uznemuma|firmas|ceptuves|maiznicas) (\w+ )?(ierakst|video|jaunum|zin|stast|pazinojum)\w*)\b",
 )
@@ -156,7 +161,7 @@ _HOW = _any(
 _THIRD_PERSON = _any(
     r"^\W*(does|do|will|would|can|could|is|are|may|might)\s+(the |my |our )?(company|management|manager|boss|employer"
     r"|supervisor|hr|leadership|they|anyone|someone|director|ceo)\b",
-    r"^\W*vai\s+(uznemums|vadiba|mans (vaditajs|prieksnieks|darba devejs)|darba devejs|kads|vini|direktors|personaldala)\b",
+    r"^\W*vai\s+(uznemums|vadiba|(mans )?(vaditajs|prieksnieks|darba devejs|sefs)|kads|vini|direktors|personaldala)\b",
 )
 
 

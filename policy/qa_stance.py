@@ -86,7 +86,9 @@ def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
         not_allowed += HARM * min(cues.harm, 2) + FLAGGED * flagged
     if cues.consent is False:
         not_allowed += COVERT
-    depends = HOW * cues.how + THIRD_PERSON * cues.third_person
+    # Internal routes are stated both as permissions and as conditions ("you may talk about a
+    # difficult customer internally, not on social media"): the words decide between them.
+    depends = HOW * cues.how + THIRD_PERSON * cues.third_person + INTERNAL * cues.internal
     return {"allowed": allowed, "not_allowed": not_allowed, "depends": depends}
 
 

@@ -30,7 +30,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         r"\b(shoppers?|guests?|visitors?|regulars?|old lady|a lady|the lady|this lady|old man|a guy|this guy|some guy"
         r"|pircej\w*|apmekletaj\w*|vies(is|i|im|u|iem)|kundz\w*|tant\w*|onkul\w*|vecene\w*|vecis|vecitis"
         r"|who (comes|came) in|at the (till|counter|checkout)|pie letes|kase|celebrit\w*|famous \w+|singers?|actors?"
-        r"|actress\w*|slavenib\w*|slaven\w* \w+|dziedataj\w*|aktier\w*|aktris\w*)\b",
+        r"|actress\w*|slavenib\w*|slaven\w* \w+|dziedataj\w*|aktier\w*|aktris\w*|klient(s|u|am|a|e|i|iem|us)\b(?! logo))\b",
     ),
     (
         "konkurenti competitors",
@@ -133,6 +133,11 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         r"|takeover|taken over|parnem\w*|apvieno\w*|pirks mus|perk mus|mus perk|mus pirks)\b",
     ),
     (
+        "produktiem products",
+        r"\b(bread|loaf|loaves|cakes?|croissants?|pastr(y|ies)|buns?|cookies?|rye|sourdough|baguettes?|maiz\w*|rupjmaiz\w*"
+        r"|kuk(a|as|u|am|u|ām)\b|kukas|kruasan\w*|bulcin\w*|pirag\w*|cepum\w*|tort(e|es|i|u)\b|produkcij\w*)\b",
+    ),
+    (
         "klientus client",
         r"\b(clients?|accounts? like|klient\w*|pasutitaj\w*|sadarbibas partner\w*|rimi|maxima)\b",
     ),
@@ -180,7 +185,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         "pārrauga oversees",
         r"\b(monitor(s|ing|ed)? (my|our|what|the|employees|staff|posts|social)|watch\w*|spy\w*|track\w*|check\w* (my|our|what)"
         r"|look\w* at my|reads? my|surveil\w*"
-        r"|uzraug\w*|skatas|lasa|parbauda|izseko\w*|seko|noverot\w*|kontrole\w*)\b",
+        r"|uzraug\w*|skatas|skatit\w*|skatis\w*|lasa|parbauda|izseko\w*|seko|noverot\w*|kontrole\w*)\b",
     ),
     (
         "ziņas messages",
