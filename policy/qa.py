@@ -189,7 +189,8 @@ class Answerer:
                         version=self.policy.version, title=first.title.get(lang), quote=citations[0].quote
                     )
                 )
-            parts.append(SAY["draft_found"][lang].format(count=len(review.findings)))
+            found = "draft_found_one" if len(review.findings) == 1 else "draft_found"
+            parts.append(SAY[found][lang].format(count=len(review.findings)))
             text = " ".join(parts)
         ranked = tuple((c.clause, 0.0) for c in citations)
         return Answer(text, stance, lang, self.policy.version, tuple(citations), review, ranked)

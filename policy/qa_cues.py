@@ -134,6 +134,7 @@ _INTERNAL = _any(
     r".{0,40}\b(to|with) (my |the |our |senior |top )?(manager|management|boss|supervisor|team lead|leadership|hr|director|ceo)\b",
     r"\b(internally|internal chat|team chat|internal channel|/report|through the bot|via the bot|in private|privately)\b",
     r"^\W*(should|can|may|must|do) i (report|flag|tell on)\b|^\W*vai (man )?(drikstu |vajag |jā)?zinot\b",
+    r"\b(tell|inform|notify|warn|alert) (my |the |our |senior |top )?(manager|management|boss|supervisor|team lead|leadership|hr)\b",
     r"\b(zinot|zinoju|pateikt|pastastit|informet|runat|sudzeties|pasudzeties)\b.{0,30}\b(vadibai|vaditajam|prieksniekam"
     r"|direktoram|valdei|personaldalai)\b",
     r"\b(iekseji|ieksej\w* (terzesan|cat|kanal|sarakst)\w*|konfidencial\w* zino\w*|privat\w* zinojum\w*)\b",

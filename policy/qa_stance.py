@@ -88,7 +88,7 @@ def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
         not_allowed += COVERT
     # Internal routes are stated both as permissions and as conditions ("you may talk about a
     # difficult customer internally, not on social media"): the words decide between them.
-    depends = HOW * cues.how + THIRD_PERSON * cues.third_person + INTERNAL * cues.internal
+    depends = HOW * cues.how + THIRD_PERSON * cues.third_person + INTERNAL / 2 * cues.internal
     return {"allowed": allowed, "not_allowed": not_allowed, "depends": depends}
 
 

@@ -44,15 +44,19 @@ SAY: dict[str, dict[str, str]] = {
         "lv": "Atļauts: šajā melnrakstā neatradu neko pretrunā vadlīnijām (versija {version}).",
     },
     "draft_found": {
-        "en": "{count} problem(s) found; each one and its fix are listed with the review.",
+        "en": "{count} problems found; each one and its fix are listed with the review.",
         "lv": "Atrastas {count} problēmas; katra un tās labojums ir norādīts pārbaudē.",
+    },
+    "draft_found_one": {
+        "en": "1 problem found; it and its fix are listed with the review.",
+        "lv": "Atrasta 1 problēma; tā un tās labojums ir norādīts pārbaudē.",
     },
 }
 
 # Whose consent a sentence asks for, by the people it names (folded lv + en), in order.
 _WHOSE: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
     (re.compile(r"klient|client"), {"en": "the client", "lv": "klientam"}),
-    (re.compile(r"koleg|colleague"), {"en": "the colleagues in it", "lv": "kolēģiem, kas tajā redzami"}),
+    (re.compile(r"koleg|colleague"), {"en": "the colleagues concerned", "lv": "attiecīgajiem kolēģiem"}),
     (re.compile(r"pircej|apmekletaj|customer|visitor"), {"en": "the customer", "lv": "pircējam"}),
 )
 _SOMEONE = {"en": "the person concerned", "lv": "attiecīgajai personai"}
@@ -122,10 +126,10 @@ _DEFAULT_STEP: dict[str, dict[str, str]] = {
         "lv": "nepublicējiet; ja domājat, ka jūsu gadījums ir citāds, jautājiet: {whom}.",
     },
     "depends": {
-        "en": "check the condition above before you post; if unsure, /review your draft or "
-        "ask {whom}.",
-        "lv": "pirms publicēšanas pārliecinieties, ka nosacījums ir izpildīts; ja neesat "
-        "pārliecināts, pārbaudiet melnrakstu ar /review vai jautājiet: {whom}.",
+        "en": "check whether the condition above applies to your case; if unsure, /review your "
+        "draft or ask {whom}.",
+        "lv": "pārliecinieties, vai iepriekš minētais nosacījums attiecas uz jūsu gadījumu; ja "
+        "neesat pārliecināts, pārbaudiet melnrakstu ar /review vai jautājiet: {whom}.",
     },
 }
 
