@@ -2,7 +2,7 @@
 
 Marks are spans found by a regular expression on the original text (money amounts, percentages,
 big numbers, a few emoji) that term lists refer to as `#money`, `#percent`, `#bignum`, `#figure`,
-`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫) and
+`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫), `#clap` and
 `#quoted` (one to three words in quotes: the sarcastic 'normal', 'restructuring').
 
 Sentences are numbered per token (`sentence[i]`) so that tone rules can keep a judgement with
@@ -60,10 +60,11 @@ _MARKS: dict[str, re.Pattern[str]] = {
     # Emoji are not words (the tokenizer skips them), so they are marks. Mockery and anger aimed
     # at a customer or a boss is the point; 😂 is as often shared joy, so it is a separate mark
     # that rules weigh as a hint only.
-    "mock": re.compile("[\U0001F644\U0001F921\U0001F926\U0001F937\U0001F480\U0001F643\U0001F612\U0001F974]"),
+    "mock": re.compile("[\U0001F644\U0001F921\U0001F926\U0001F937\U0001F480\U0001F643\U0001F612\U0001F974\U0001F60F]"),
     "laugh": re.compile("[\U0001F602\U0001F923]"),
     "anger": re.compile("[\U0001F620\U0001F621\U0001F92C\U0001F624\U0001F922\U0001F92E]"),
     "hush": re.compile("\U0001F92B"),
+    "clap": re.compile("\U0001F44F"),  # applause, or slow-clap sarcasm: a hint only
     # A short phrase in quotes is often sarcasm ("'fresh' juice", "'normal' here"); a hint only.
     "quoted": re.compile(r"(?<!\w)['‘\"“„«]\w[\w\s-]{0,30}['’\"”“»](?!\w)"),
 }

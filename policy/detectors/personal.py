@@ -45,7 +45,9 @@ _CUED_ID = re.compile(
     r"|\bsocial\s+security\s+(?:number|no\.?)|\bssn\b|\bpassport\s+(?:number|no\.?|nr\.?)"
     r"|\bpases\s+(?:numur\w*|nr\.?)|\bkonta\s+(?:numur\w*|nr\.?)|\bkontu\s+nr\.?"
     r"|\baccount\s+(?:number|no\.?|nr\.?)|\bbankas\s+kont\w*|\bbank\s+account)"
-    r"[\s:.\-–(]{0,4}(?:(?:is|ir|ir\s+šāds)\s+)?(\d(?:[\s-]?\d){5,24})(?!\d)",
+    # The number may come a few words later ("personas kods ir uz līguma, kas stāv uz galda:
+    # 251290 11223"), but within the same line.
+    r"[^\d\n]{0,48}?(\d(?:[\s-]?\d){5,24})(?!\d)",
     re.IGNORECASE,
 )
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
@@ -218,7 +220,10 @@ class PersonalData:
         elif kind == "iban":
             out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group())]
         elif kind == "cued_id":
-            out = [m.span(1) for m in _CUED_ID.finditer(text)]
+            for m in _CUED_ID.finditer(text):
+                digits = _digits(m.group(1))
+                if digits[-8:] not in self.own_phones and digits not in self.own_phones:
+                    out.append(m.span(1))
         elif kind == "personal_code":
             out = [m.span() for m in _PERSONAL_CODE.finditer(text) if personal_code_ok(m.group(1) + m.group(2))]
         elif kind == "card":

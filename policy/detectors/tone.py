@@ -10,8 +10,8 @@ are hints and "never delivers" a cue. Hints alone need 1.5 (three of them). Prec
 from three guards:
 
 - a positive frame in the same sentence ("paldies", "proud of", "no complaints") vetoes a mild
-  judgement; only a heavy one (weight 2 or more: sarcasm such as "Thanks for another unpaid
-  Saturday, boss") survives it;
+  judgement; only a heavy one (weight 2 or more: "Thanks for another unpaid Saturday, boss"), or
+  one with scare quotes, an eye-roll or a slow clap in its sentences (sarcasm), survives it;
 - a strong cue right after a plain negator does not count ("nav slikti", "not bad"); Latvian
   negative concord ("neviens nereaģē") is not negation and counts;
 - `veto` terms anywhere in the scope void the finding (charity for health words, "don't miss"
@@ -165,11 +165,22 @@ class Tone:
             in_scope = (lambda s: True) if self.draft_scope else (lambda s: sent[s.first] in scope)
             if any(in_scope(v) for v in vetoes):
                 continue
-            if score < OVERRIDE and any(in_scope(p) for p in positives):
+            # Thanks next to scare quotes, an eye-roll or a slow clap is sarcasm ("Paldies,
+            # vadība, par 'plānošanu' 👏"): it vetoes nothing.
+            sarcastic = any(in_scope(m) for m in self._sarcasm(doc))
+            if score < OVERRIDE and not sarcastic and any(in_scope(p) for p in positives):
                 continue
             spans = [t] + [c for c, _ in near if self.draft_scope or sent[c.first] == sent[t.first]] or [t]
             hits.append(Hit(min(s.start for s in spans), max(s.end for s in spans)))
         return hits
+
+    @staticmethod
+    def _sarcasm(doc: Doc) -> list[Span]:
+        found = doc.memo.get("sarcasm")
+        if found is None:
+            found = doc.marks("quoted") + doc.marks("mock") + doc.marks("clap")
+            doc.memo["sarcasm"] = found
+        return found  # type: ignore[return-value]
 
     def _cues(self, doc: Doc) -> list[tuple[Span, float]]:
         """Negative cues of the draft with their weights, overlaps resolved to the heaviest

@@ -42,11 +42,12 @@ WORK_PLACE = _terms("lv", """
     mūsu firm*, =šajā firmā, =šī firma, =šo firmu, =šajā uzņēmumā, mūsu uzņēmum*, =šo vietu,
     =šajā vietā, =šī vieta, =šeit strādāt, =te strādāt, =šeit strādā, =te strādā, =manā darbā,
     =mans darbs, =šis darbs, =šajā darbā, darba apstākļ*, darba vid*, =darbavietā,
+    šeit nostrādāj*, te nostrādāj*, =no šejienes,
     =darba vietā, kolektīv*, =pie mums darbā
 """) + _terms("en", """
     =the company, =this company, =our company, =my company, =my employer, =this place,
     =working here, =work here, =works here, =worked here, =this job, =my job, workplace,
-    =at work, working conditions, =morale, =around here
+    =at work, working conditions, =morale, =around here, =worked here for, =the staff
 """)
 
 # Pay and working time: what "unpaid", "late again", "cut" are about.
@@ -66,7 +67,7 @@ FACILITIES = _terms("lv", """
     krāsn*, saldētav*, ledusskap*, dzesētav*, dzesētāj*, mīcām*, mīklas mašīn*, iekārt*,
     aprīkojum*, jumt*, ventilācij*, apkur*, kondicionier*, tualet*, noliktav*, =cehā, =ceha,
     =cehs, =cehu, virtuv*, =grīda, =grīdu, busiņ*, furgon*, =telpās, =telpas, =darba rīki,
-    trauku mazgājam*, =ūdens, =elektrība, =gaisma, =aukstums
+    trauku mazgājam*, =elektrība, =elektrības, =apkure, =siltums
 """) + _terms("en", """
     oven*, freezer*, fridge*, =cooling room, =cold room, =walk-in, mixer*, =machine,
     =machines, equipment, =roof, ventilation, heating, =air conditioning, =aircon, toilet*,
@@ -80,7 +81,8 @@ CUSTOMERS = _terms("lv", """
     apmeklētāj*, pasūtītāj*, =kundze, =kundzei, =kundzi, =kundzes, tant*, onkul*, =vecis,
     =večuks, vecīt*, =vecene, =kāds vīrietis, =kāda sieviete, =kāds vīrs, =kāds tips,
     =kāda dāma, =dāma, =dāmai, =vīrietis, =sieviete, =puisis, =meitene, =cilvēki, =ļaudis,
-    =galdiņš, =galdiņam, =galdiņa, =pastāvīgais, =pastāvīgā, =mamma ar
+    =galdiņš, =galdiņam, =galdiņa, =pastāvīgais, =pastāvīgā, =mamma ar, =tas pensionārs,
+    =tā pensionāre, =tā kundze, =tas vīrs, =tas tips, =tā sieviete, =tas klients, =tā tante
 """) + _terms("en", """
     customer*, client*, =guest, =guests, shopper*, visitor*, =patron, =patrons, =regulars,
     =some guy, =this guy, =the guy, =a guy, =that guy, =some lady, =this lady, =the lady,
@@ -91,10 +93,13 @@ CUSTOMERS = _terms("lv", """
 # Competitors by kind; their configured names come from the profile.
 COMPETITORS = _terms("lv", """
     konkurent*, =citā maiznīcā, =tā maiznīca, =tie no blakus, =blakus maiznīc*,
-    =otrā pusē ielas, =pretējā maiznīca
+    =otrā pusē ielas, =pretējā maiznīca, =viena maiznīca, =kāda maiznīca, =citas maiznīcas,
+    =stūra maiznīca, =blakus esošā maiznīca, =tā maiznīca, =tās maiznīcas, =viņu maiznīc*
 """) + _terms("en", """
     competitor*, rival*, =the other bakery, =that bakery, =the bakery across,
-    =across the street, =the place next door, =down the road
+    =across the street, =the place next door, =down the road, =the bakery on the corner,
+    =the bakery down the street, =the place on the corner, =a certain bakery, =other bakeries,
+    =some bakeries, =their bakery, =that café, =the café across
 """)
 
 # Groups of people (origin, faith, gender, orientation, age, health): a judgement of a whole
@@ -145,7 +150,10 @@ TONE_STRONG = _terms("lv", """
     =tikai sola, =vai tas ir normāli, =vai tas vispār ir, =kā tas var būt, =nevienam nav laika,
     =nevienam neinteresē, =kārtējie meli, =nav ne jausmas, =nopietni, =neticami, =bojājas,
     =bojāti, =iet bojā, =neviens neprasa, =neko neprasa, =neviens nezina, =neko nezina,
-    =dara ko grib, =katrs dara, =nekādas, =nu cik var, =cik var, =izsmiekls, =ņirgāšanās,
+    =dara ko grib, =katrs dara, =nekādas cieņas, =nu cik var, nenovērtēt*, =necienīgi,
+    =izturas kā pret, =pret mums izturas, =meklēt citu darbu, =meklēju citu darbu,
+    =meklēšu citu darbu, =pēdējais piliens, atlūgum*, =paldies par neko, =aizmirst samaksāt,
+    =aizmirsa samaksāt, =aizmirst izmaksāt, =aizmirsa izmaksāt, =nogurdinoši, =izsmelti, =cik var, =izsmiekls, =ņirgāšanās,
     =ārprāts, =traki
 """) + _terms("en", """
     =fed up, =sick of, =sick and tired, =tired of, =done with, =had enough, =so done,
@@ -178,7 +186,13 @@ TONE_STRONG = _terms("lv", """
     =sleeps through, =covering for, =takes all the credit, =takes the credit, =nobody dares,
     =no respect, disrespect*, =cut our, =cut my, =cuts our, =slashed, =took away,
     =taking away, =lost my, =who thought, =whoever decided, =wtf, =smh, =ugh, =yikes,
-    =no wonder, =what a mess
+    =no wonder, =what a mess, =undervalued, =unappreciated, =underappreciated,
+    =taken for granted, =treated like, =disrespected, =demoralised, =demoralized, =drained,
+    =looking for another job, =find another job, =the last straw, =last straw,
+    =handing in my notice, =thanks for nothing, =forget to pay, =forgot to pay,
+    =forgets to pay, =never been lower, =all-time low, =rock bottom, =maybe listen,
+    =they expect us, =expect us to, =we're expected to, =forced to, =made us work,
+    =no working, =no heating, =no heat
 """)
 
 # Hints (weight 0.5): harmless alone, telling together ("atkal" + "kavējas").
@@ -191,7 +205,11 @@ TONE_HINTS = _terms("lv", """
     =nedēļām, =gadiem, salūz*, sabojāj*, =nestrādā, =nedarbojas, =tek, =tecēja, =pil,
     =sūcas, =plīsis, =sabruka, sabruk*, nobruk*, pelēj*, =žurkas, =peles, prusak*, =auksts,
     =salst, =netīrs, =netīri, =bīstami, =bīstams, =nedroši, =nobeidzās, =nomira, =jau atkal,
-    =pēdējā brīdī, =dienu iepriekš, reorganizācij*, pārkārtojum*
+    =pēdējā brīdī, =dienu iepriekš, reorganizācij*, pārkārtojum*, =kā parasti, =kā vienmēr,
+    =protams, =nu protams, kļūd*, =nav atnākusi, =nav atnācis, =nav atnākuši, =divatā,
+    =vienai pašai, =vienam pašam, =jātiek galā, =mums liek, =liek strādāt, piespiež*,
+    =kamēr mēs, =nu labs, =ko teikt, =sēž telefonā, =tipiski, =klasika, =katru reizi,
+    =simto reizi, =kaulējas, =nevar paskaidrot, =nav cilvēku, =trūkst cilvēku
 """) + _terms("en", """
     =again, =yet again, =once again, =another, =second time, =third time, =every time,
     =still, =always, =keeps, =keep, =never, =nobody, =no one, =nothing, =promised,
@@ -201,8 +219,11 @@ TONE_HINTS = _terms("lv", """
     =breaking down, =leaking, =leaks, =leak, =not working, =doesn't work, =stopped working,
     =died, =dead, =falling apart, mould*, mold*, =rats, =mice, cockroach*, =freezing,
     =flooded, =dirty, =unsafe, =dangerous, restructur*, =last minute, =last-minute,
-    =cut, =cuts, =as always, =as usual, =of course
-""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"))
+    =cut, =cuts, =as always, =as usual, =of course, mistake*, =error, =errors, =wrong,
+    =no-show, =no-shows, =didn't show up, =while we, =just a thought, =asking for a friend,
+    =cool cool, =actually, =for once, =classic, =typical, =every single time, =for the 100th time,
+    =left without buying, =on his phone, =on her phone, =on the phone all day
+""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"))
 
 # Positive frames: thanks, pride, congratulations, praise. They veto a mild judgement in the
 # same sentence ("never been prouder of our team", "no complaints", "paldies vadībai").
@@ -229,7 +250,9 @@ CUSTOMER_SNEER = _terms("lv", """
     =strīdas, =kliedza, =bļāva, =pieprasīja, =sūdzējās, =sūdzas, =nu tik, dīvaiņ*, =trakie,
     =trakā, ņaud*, smird*, =fui, =negaršoja, =apēstu, =nespēj, =nemāk, =neprot, =nezina pat,
     =pat nevar, =pusstundu, =stundu, =mēģināja atgriezt, =aptausta, =čamdīja, aptaust*,
-    =kā mazs bērns, =kā bērni, =nu un, =vēl prasa, =vēl gribēja
+    =kā mazs bērns, =kā bērni, =nu un, =vēl prasa, =vēl gribēja, =kaulējas, =kaulējās,
+    =nogurdinoši, =tipiski, =klasika, =simto reizi, =aizgāja neko nenopircis,
+    =neko nenopirka
 """) + _terms("en", """
     =why do people, =why do customers, =adults, =grown adults,
     =grown-ups, =unreal, =seriously, =really, =the audacity, =entitled, =rude, =yell, =yelled,
@@ -237,7 +260,9 @@ CUSTOMER_SNEER = _terms("lv", """
     =complained, =complaining, =complains, =demanded, =demanding, =every single day,
     =weirdos, =weird, =can't make this up, =bless, =eww, =ew, =smelled, =stank, =stinks,
     =can't read, =couldn't read, cheapskate*, =no tip, =tried to return, =half-eaten,
-    =lol, =lmao, =rofl, =facepalm, =extra foam, =means they get, =think they
+    =lol, =lmao, =rofl, =facepalm, =extra foam, =means they get, =think they, =classic,
+    =typical, =left without buying, =without buying anything, =for the 100th time,
+    =every single time
 """)
 
 # Attacks on a business: advice to stay away and claims that its goods are fake or bad.
@@ -247,13 +272,15 @@ BUSINESS_ATTACK = _terms("lv", """
     =kā svaigu, =kā svaigu maizi, =sausa, =sauss, =sausas, =pārcepts,
     =piedegusi, saldēt*, =saldētu, =no saldētas, =nav īsta, =nav īsts, =neēdiet,
     =nepērc, =neņem, =neej, =krāpj, =apkrāpj, =lai izput, sapuvuš*, pelējum*,
-    =par velti nauda, =naudas izmešana, =naudas izšķiešana, =izmesta nauda
+    =par velti nauda, =naudas izmešana, =naudas izšķiešana, =izmesta nauda, =nekāda,
+    =vienkārši nekāda, =nav nekāda, =neļaujiet sevi apmānīt, =no rūpnīcas
 """) + _terms("en", """
     =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
     =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
     =so-called, =fake, =not real, =basically, =don't fall for, =rip-off, =ripoff,
     =overrated, =dry, =stale, =burnt, =bland, =soggy, =nobody should, =microwaved,
-    =reheated, =mass-produced, =factory bread, =cardboard, =waste of money, =tastes like
+    =reheated, =mass-produced, =factory bread, =cardboard, =waste of money, =tastes like,
+    =don't be fooled, =bless them, =they tried, =nice try, =better luck next time
     """)
 
 # Judgements of a whole group beyond insults: bans, sweeping claims, "go back".
@@ -261,13 +288,15 @@ STEREOTYPES = _terms("lv", """
     =visi līdz vienam, =visi vienādi, =visi ir, =vienmēr, slink*, noziedzniek*,
     =nedrīkstētu, =nevajadzētu ļaut, =nedrīkst ļaut, =jāaizliedz, =brauc mājās,
     =lai brauc mājās, =atņem darbu, =atņem mums, =negrib strādāt, =nevar uzticēties,
-    =nepieņemt darbā, =neņemt darbā, =neņemtu darbā, =zagļi, =zog, =netīri, =smird
+    =nepieņemt darbā, =neņemt darbā, =neņemtu darbā, =zagļi, =zog, =netīri, =smird,
+    =nav ko darīt, =nav vietas, =vīriešu darbs, =sieviešu darbs, =nav piemērot*, =nespēj
 """) + _terms("en", """
     =shouldn't be allowed, =should not be allowed, =should be banned, =ban them,
     =not be allowed, =all the same, =every single one, =all of them, =they all, =always,
     =lazy, =criminals, =thieves, =go back, =take our jobs, =steal, =can't be trusted,
     =cannot be trusted, =don't hire, =never hire, =wouldn't hire, =shouldn't work,
-    =should not work, =don't belong, =dirty
+    =should not work, =don't belong, =dirty, =not suitable, =can't handle, =belong in,
+    =no place in, =have no business
 """)
 
 # Health and other sensitive facts about a person.
@@ -278,13 +307,17 @@ HEALTH = _terms("lv", """
     =gaida bērnu, invaliditāt*, diabēt*, =insults, =insultu, infarkt*, psihiatr*, terapij*,
     ārstēj*, rehabilitācij*, atkarīb*, alkoholiķ*, =covid, =gripa, =gripu, =gripā,
     =operācija, =operāciju, =pēc operācijas, ķīmijterapij*, =spontāno abortu, =aborts,
-    =abortu, =slimības lapā, =slimības lapu, epilepsij*, =astma, =hiv
+    =abortu, =slimības lapā, =slimības lapu, epilepsij*, =astma, =hiv, pneimonij*,
+    =plaušu karsonis, =plaušu karsoni, lūzum*, =salauza kāju, =salauza roku, =lauza kāju,
+    =ārstniecības iestādē, =ātrā palīdzība, =ātro palīdzību, =panikas lēkmes, =nervu sabrukums
 """) + _terms("en", """
     =sick, =ill, =illness, =in hospital, =in the hospital, =hospitalised, =hospitalized,
     =surgery, =diagnosed, =diagnosis, =cancer, =chemo, =chemotherapy, =pregnant, =pregnancy,
     =expecting a baby, =miscarriage, =depression, =anxiety disorder, =mental health,
     =therapy, =rehab, =diabetes, =hiv, =covid, =flu, =on sick leave, =sick leave,
-    =disability, =epilepsy, =stroke, =heart attack, =breakdown, =addiction, =alcoholic
+    =disability, =epilepsy, =stroke, =heart attack, =breakdown, =addiction, =alcoholic,
+    =pneumonia, =broke his leg, =broke her leg, =broken leg, =broken arm, =in the er,
+    =ambulance, =panic attacks, =on medication, =mental health stuff
 """)
 
 # Words that make a health word about something else: charity, a hospital as a place to
@@ -304,7 +337,8 @@ SECRECY = _terms("lv", """
     =iekšējai lietošanai, =tikai iekšējai, =vēl nav oficiāli, =vēl nav paziņots,
     =pirms oficiālā paziņojuma, =pirms oficiāla paziņojuma, =pirms tas tiek paziņots,
     =pirms paziņošanas, =neoficiāli, =jūs to nedzirdējāt, =to nedzirdējāt no manis,
-    =vēl nav publisks, =vēl nav publiski, =vēl nav publiskots
+    =vēl nav publisks, =vēl nav publiski, =vēl nav publiskots, =vēl ir noslēpums,
+    =vēl noslēpums, =pagaidām noslēpums
 """) + _terms("en", """
     =just between us, =strictly between us, =between you and me, =between ourselves,
     =off the record, =internal only, =internal use only, =for internal use, =confidential,
@@ -313,7 +347,8 @@ SECRECY = _terms("lv", """
     =before it is announced, =before it's official, =not official yet, =not yet official,
     =unofficially, =you didn't hear it from me, =you didn't hear this from me,
     =keep it under your hat, =hush-hush, =nobody knows yet, =no one knows yet,
-    =not public yet, =not yet public, =insider info, =insider tip, =don't spread this
+    =not public yet, =not yet public, =insider info, =insider tip, =don't spread this,
+    =still a secret, =still secret, =can't say more till, =can't say more until
 """)
 
 # Playful secrecy: marketing teasers use it too ("Psst... pumpkin bread is back!"), so these
