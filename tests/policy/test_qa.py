@@ -307,3 +307,86 @@ def test_lexicalised_prefixes_are_not_stripped(answerer: Answerer, word: str) ->
     # "pieteikt" (apply) is not "teikt" (say): no speech word, no false match.
     q = answerer.index.query(word, "lv")
     assert "teikt" not in q.terms and not q.in_domain
+
+
+# ---- the lead's spot checks and what they stand for ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, clauses, stance, lead, step",
+    [
+        # disparaging the company's management: the post the question carries is reviewed
+        ("Is it okay to post that our CEO is incompetent?", {"internal-first", "appropriate-content"},
+         "not_allowed", "Not allowed:", "/report"),
+        # one's own pay is allowed, though "pelnu" (I earn) folds like "peļņa" (profit)
+        ("Vai drīkstu ierakstīt LinkedIn, cik es pelnu?", {"information-protection"}, "allowed", "Atļauts:", "/review"),
+        # trouble with one's manager is raised inside the company, not hushed up
+        ("Mans vadītājs mani apceļ, ko darīt?", {"internal-first"}, None, "", "/report"),
+        # "do I need ...?": the stance is a label, and the step is the cited clause's own
+        ("Do I need approval to run the company's Facebook page?", {"goals"}, None, "", "communications team"),
+    ],
+)
+def test_spot_checks(answerer: Answerer, question: str, clauses: set[str], stance: str | None, lead: str, step: str) -> None:
+    a = answerer.ask(question)
+    assert a.citations and a.citations[0].clause in clauses
+    if stance:
+        assert a.stance == stance
+    assert a.answer.startswith(lead)
+    assert not a.answer.startswith(("Yes", "No,", "Jā", "Nē"))
+    assert step in a.answer.split("Next:" if a.language == "en" else "Ko darīt:")[1]
+    assert "consent" not in a.answer or "consent" in a.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question, clause, stance",
+    [
+        ("Can I post that I got a raise?", "information-protection", "allowed"),
+        ("Can I post what my teammates earn?", "information-protection", "not_allowed"),
+        ("Can I post the menu prices from our café?", "information-protection", "allowed"),
+        ("Can I tell people we're opening a new bakery before it's announced?", "information-protection", "not_allowed"),
+        ("Should I report my colleague who posts confidential stuff?", "internal-first", "allowed"),
+        ("Can I praise our products anonymously on forums?", "trust-oversight", "not_allowed"),
+        ("Can I report a problem to management anonymously?", "internal-first", "allowed"),
+        ("Vai drīkstu izsmiet konkurenta reklāmu?", "appropriate-content", "not_allowed"),
+        ("vai drikst izsmiet konkurenta reklamu", "appropriate-content", "not_allowed"),  # no diacritics
+        ("Vai drīkstu pateikties pircējiem par jauko sezonu?", "employee-responsibility", "allowed"),
+    ],
+)
+def test_qualifiers_decide_the_stance(answerer: Answerer, question: str, clause: str, stance: str) -> None:
+    a = answerer.ask(question)
+    assert (a.citations[0].clause, a.stance) == (clause, stance)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I share my desk with a colleague?",  # share, but not on social media
+        "How do I submit a photo for my ID badge?",
+        "kā nomainīt bankas kontu algai",  # an account, but a bank's
+        "Can I take my lunch break early today?",
+    ],
+)
+def test_everyday_senses_of_domain_words_are_not_covered(answerer: Answerer, question: str) -> None:
+    assert answerer.ask(question).stance == "not_covered"
+
+
+def test_every_example_question_is_linked_to_a_sentence_of_its_clause(answerer: Answerer) -> None:
+    index = answerer.index
+    linked = {index._parts[p].clause * 1000 + index._parts[p].pair for p in index.stances.links}
+    unlinked = [
+        q
+        for ci, c in enumerate(POLICY.clauses)
+        for j, q in enumerate(c.questions.en)
+        if ci * 1000 + j not in linked
+    ]
+    assert unlinked == []
+    for part, slot in index.stances.links.items():
+        assert index.stances.sentences[slot].clause == index._parts[part].clause
+
+
+def test_the_review_engine_is_asked_about_the_question_itself() -> None:
+    reviewer = FixedReviewer("do_not_post", (finding("appropriate-content", "high", 0),))
+    a = Answerer(POLICY, PROFILE, reviewer).ask("Is it okay to post that our cakes are awful?")
+    assert reviewer.drafts == ["Is it okay to post that our cakes are awful?"]
+    assert a.citations[0].clause == "appropriate-content" and a.stance == "not_allowed"
+    assert a.review is None  # a question, not a draft: the review only informs the answer

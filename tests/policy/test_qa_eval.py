@@ -42,9 +42,11 @@ def test_the_tuning_set_is_big_and_varied_enough() -> None:
 
 
 def test_tuning_set_figures(tuning) -> None:
+    # Measured: top-1 98.8%, stance 100%, out-of-scope 100%. The bars sit a few points lower:
+    # the review engine, whose findings in a question inform the answer, is still changing.
     o = tuning.overall
-    assert o.top1.value >= 0.9, format(tuning)
-    assert o.stance.value >= 0.85, format(tuning)
+    assert o.top1.value >= 0.95, format(tuning)
+    assert o.stance.value >= 0.95, format(tuning)
     assert o.out_of_scope.value == 1.0, format(tuning)  # every one not_covered, no citation
     assert o.language.value == 1.0, format(tuning)
 
@@ -52,21 +54,32 @@ def test_tuning_set_figures(tuning) -> None:
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_tuning_set_figures_per_language(tuning, lang: str) -> None:
     # A little below the overall bar: each language has half the questions, so one miss is 2.5%.
+    # Measured: lv 97.6% / 100%, en 100% / 100%.
     row = tuning.row(lang)
-    assert row.top1.value >= 0.85, format(tuning)
-    assert row.stance.value >= 0.8, format(tuning)
+    assert row.top1.value >= 0.92, format(tuning)
+    assert row.stance.value >= 0.92, format(tuning)
     assert row.out_of_scope.value == 1.0, format(tuning)
 
 
-@pytest.mark.parametrize("path", [HOLDOUT_PATH, HOLDOUT_PATH.with_name("questions_holdout2.yaml")])
-def test_holdout_sets_are_there_and_name_real_clauses(answerer: Answerer, path) -> None:
-    items = load_questions(path)
+# Sets written after some tuning and then tuned on (see each file's header), with the figures
+# measured on them now: (top-1, stance, out-of-scope). The floors sit a few points below.
+SEEN_SETS = {
+    "questions_holdout.yaml": (0.949, 0.925, 1.0),  # first measured 69%, 57%, 100%
+    "questions_holdout2.yaml": (0.882, 0.971, 1.0),  # first measured 76%, 68%, 67%
+    "questions_dev.yaml": (0.947, 0.946, 1.0),  # first measured 84.2%, 83.8%, 75%
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEN_SETS))
+def test_seen_sets_keep_their_figures(answerer: Answerer, name: str) -> None:
+    items = load_questions(HOLDOUT_PATH.with_name(name))
     assert len(items) >= 30
     assert {q.clause for q in items if q.clause} <= set(POLICY.clause_ids)
-    # Not tuned on, so only a floor against regressions, set below the first measurements
-    # (set 1: top-1 69%, stance 57%, out-of-scope 100%; set 2: 76%, 68%, 67%).
     m = evaluate_questions(answerer, items)
-    assert m.overall.top1.value >= 0.6 and m.overall.out_of_scope.value >= 0.6, format(m)
+    top1, stance, oos = SEEN_SETS[name]
+    assert m.overall.top1.value >= top1 - 0.05, format(m)
+    assert m.overall.stance.value >= stance - 0.05, format(m)
+    assert m.overall.out_of_scope.value >= oos - 0.15, format(m)
 
 
 # ---- the metrics themselves -------------------------------------------------------------------
