@@ -1,8 +1,8 @@
 """"Can I post this?": grounded answers to questions about the policy.
 
 `Answerer(policy, profile, reviewer).ask(question) -> Answer`, pure and synchronous. The index
-(`policy.qa_index`) is built once in the constructor; a question is then answered in well under
-a millisecond.
+(`policy.qa_index`) is built once in the constructor; a question is then answered in about a
+millisecond.
 
 How a question is answered:
 
@@ -10,10 +10,17 @@ How a question is answered:
    without diacritics is still Latvian).
 2. Draft: a question that carries a post ("can I post this: ...", «...», a text on the next
    line) is handed to the review engine and the answer is built from its findings.
-3. Retrieval and stance: `policy.qa_index` ranks the clauses, says whether the best one matches
-   well enough, and picks inside it the allowed / not_allowed / conditions sentence the question
-   is about; that sentence is quoted and decides the stance.
-4. Below the confidence threshold the answer is `not_covered`: no citation, and whom to ask.
+3. Signals: any other question goes through the review engine too, because "can I post that
+   our CEO is incompetent?" contains the post it asks about. Each finding is a retrieval prior
+   for its clause, and a high-severity one leans the stance to not_allowed unless the question
+   states an exception (own pay, already public, consent, raising it internally).
+4. Retrieval and stance: `policy.qa_index` reads the question (stems, the policy's concepts for
+   people's words, `policy.qa_cues` qualifiers), ranks the clauses, says whether the best one
+   matches well enough, and `policy.qa_stance` picks inside it the allowed / not_allowed /
+   conditions sentence the question is about; that sentence is quoted and decides the stance.
+5. Wording (`policy.qa_wording`): the stance as a label ("Not allowed:", "Atļauts:"), the quote
+   with clause and version, and the next step of the quoted sentence.
+6. Below the confidence threshold the answer is `not_covered`: no citation, and whom to ask.
 """
 from __future__ import annotations
 

@@ -7,10 +7,17 @@ Two BM25 indexes (`policy.bm25`) over the same policy, built once:
   both languages (`clauses`); and the same parts one by one (`parts`), so that a question that
   is close to one example question or keyword is not drowned by a long clause. A clause's score
   is its bag's score plus half its best part's.
-- stance: the allowed / not_allowed / conditions sentences and examples alone (`sentences`).
-  Inside the best clause the best-matching sentence decides the stance. Example questions and
-  keywords are linked at build time to their clause's nearest sentence, so a question worded like
-  an example question inherits that sentence even when it shares no word with it.
+- stance (`policy.qa_stance`): the allowed / not_allowed / conditions sentences and examples
+  alone. Inside the best clause the best-matching sentence decides the stance. Example questions
+  are linked at build time to a sentence of their clause, read the way a user's question is, so a
+  question worded like an example question inherits that sentence even when it shares no word
+  with it.
+
+A question is read into index terms (`query`): stems looked up in both languages, Latvian verb
+forms and prefixes tried off, unknown words matched to a known stem they start with, adjacent
+words as phrases, the policy's own words for what people write (`policy.qa_synonyms`), and the
+profile's names. Its qualifiers (`policy.qa_cues`) lean the clause ranking where they name a
+topic (a harsh word about customers: the clause that protects customers) and the stance.
 
 Negation: stems keep the "ne-" prefix ("nedrīkst" never becomes "drīkst"). Modal words ("may",
 "drīkstu", "nedrīkst", "allowed") are left out of matching altogether: every clause has both
