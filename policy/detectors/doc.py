@@ -2,7 +2,7 @@
 
 Marks are spans found by a regular expression on the original text (money amounts, percentages,
 big numbers, a few emoji) that term lists refer to as `#money`, `#percent`, `#bignum`, `#figure`,
-`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫), `#clap` and
+`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫), `#clap`, `#eyes`, `#smile` and
 `#quoted` (one to three words in quotes: the sarcastic 'normal', 'restructuring').
 
 Sentences are numbered per token (`sentence[i]`) so that tone rules can keep a judgement with
@@ -65,6 +65,9 @@ _MARKS: dict[str, re.Pattern[str]] = {
     "anger": re.compile("[\U0001F620\U0001F621\U0001F92C\U0001F624\U0001F922\U0001F92E]"),
     "hush": re.compile("\U0001F92B"),
     "clap": re.compile("\U0001F44F"),  # applause, or slow-clap sarcasm: a hint only
+    "eyes": re.compile("\U0001F440"),  # gossip or a teaser: a hint only
+    # Plain happiness (not 🙂 or 🙃, which are as often passive-aggressive): a positive frame.
+    "smile": re.compile("[\U0001F60A\U0001F604\U0001F601\U0001F603\U0001F60D\U0001F970\U0001F973\U0001F917\U0001F389\U0001F44D\u2764\U0001F495\U0001F496\U0001F49B\U0001F49A\U0001F499\U0001F9E1\U0001F49C\u263A]"),
     # A short phrase in quotes is often sarcasm ("'fresh' juice", "'normal' here"); a hint only.
     "quoted": re.compile(r"(?<!\w)['‘\"“„«]\w[\w\s-]{0,30}['’\"”“»](?!\w)"),
 }

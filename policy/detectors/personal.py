@@ -2,7 +2,8 @@
 and payment card numbers, each found by pattern and confirmed by its validator (mod-97, the
 personal-code checksum, Luhn) in the manner of Presidio's pattern recognisers; and any number
 that the words before it call an identifier ("personas kods", "account number": Presidio's
-context words), which needs no validator because people mistype.
+context words), which needs no validator because people mistype; and a street address that
+the words before it call someone's home.
 
 The company's own public contacts (its domains, e-mails and phones in the profile) are not
 personal data and are never reported.
@@ -17,7 +18,7 @@ from typing import Any, Mapping
 from policy.detectors.doc import Doc, Hit
 from policy.model import Profile, Rule
 
-TYPES = ("iban", "card", "personal_code", "cued_id", "email", "phone")  # also the priority on overlap
+TYPES = ("iban", "card", "personal_code", "cued_id", "address", "email", "phone")  # also the priority on overlap
 
 LABELS = {
     "email": ("e-pasta adrese", "e-mail address"),
@@ -26,6 +27,7 @@ LABELS = {
     "personal_code": ("personas kods", "personal identity number"),
     "card": ("maksājumu kartes numurs", "payment card number"),
     "cued_id": ("personas kods vai konta numurs", "ID or account number"),
+    "address": ("dzīvesvietas adrese", "home address"),
 }
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
@@ -51,6 +53,19 @@ _CUED_ID = re.compile(
     re.IGNORECASE,
 )
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+# A street address said to be where someone lives ("dzīvo Brīvības ielā 150-12", "lives at
+# 12 Elm Street"): a shop's address is public, so only the words about living make it personal.
+_STREET = (
+    r"(?:[A-ZĀČĒĢĪĶĻŅŠŪŽ][\w'-]+\s+){1,3}(?:iela|ielā|ielas|gatve|gatvē|prospekts|prospektā|bulvāris"
+    r"|bulvārī|šoseja|šosejā|street|st\.|road|rd\.|avenue|ave\.|lane)\s*\d+[a-zA-Z]?(?:\s?[-/]\s?\d+)?"
+    r"|\d+[a-zA-Z]?\s+(?:[A-Z][\w'-]+\s+){1,3}(?:street|st\.|road|rd\.|avenue|ave\.|lane)"
+)
+_ADDRESS = re.compile(
+    r"(?:\bdzīvo|\bdzivo|\bdzīvoja|\bdzīvesvieta|\bmājas adrese|\bmajas adrese|\bviņa adrese"
+    r"|\bviņas adrese|\blives at|\blives on|\bliving at|\bhome address|\bhis address|\bher address"
+    r"|\baddress is|\badrese ir)[^\n\d]{0,20}?(" + _STREET + ")",
+    re.IGNORECASE,
+)
 # Right after a number: units that make it an amount, not a phone ("20 000 000 EUR").
 _AMOUNT_AFTER = re.compile(
     r"\s?(?:€|\$|%|eur|eiro|euro|usd|gab|cilvēk|cilvek|people|units|km|kg|m\b)", re.IGNORECASE
@@ -132,6 +147,8 @@ def mask(kind: str, text: str) -> str:
         return "******-*****"
     if kind == "cued_id":
         return re.sub(r"\d", "*", text)
+    if kind == "address":
+        return "***"
     if kind == "card":
         d = _digits(text)
         return "**** **** **** " + d[-4:]
@@ -176,6 +193,7 @@ class PersonalData:
     def find(self, doc: Doc) -> list[Hit]:
         text = doc.text
         if not any(c.isdigit() for c in text) and "@" not in text:
+            # Every kind needs a digit or an at sign (addresses have a house number).
             return []  # the common case: nothing that could be personal data
         found: list[tuple[int, int, str]] = []  # (start, end, kind), in priority order
         for kind in TYPES:
@@ -224,6 +242,8 @@ class PersonalData:
                 digits = _digits(m.group(1))
                 if digits[-8:] not in self.own_phones and digits not in self.own_phones:
                     out.append(m.span(1))
+        elif kind == "address":
+            out = [m.span(1) for m in _ADDRESS.finditer(text)]
         elif kind == "personal_code":
             out = [m.span() for m in _PERSONAL_CODE.finditer(text) if personal_code_ok(m.group(1) + m.group(2))]
         elif kind == "card":

@@ -106,12 +106,14 @@ def _find(ts: TermSet, doc: Doc) -> list[Span]:
     return found  # type: ignore[return-value]
 
 
+# Overlap is judged on characters, not tokens: an emoji is a mark that belongs to no token
+# (`Doc.span` files it under the word before it), so "Klients 🙄" is a target and a cue.
 def _overlaps(a: Span, b: Span) -> bool:
-    return a.first <= b.last and b.first <= a.last
+    return a.start < b.end and b.start < a.end
 
 
 def _inside(a: Span, b: Span) -> bool:
-    return b.first <= a.first and a.last <= b.last
+    return b.start <= a.start and a.end <= b.end
 
 
 def _negated(doc: Doc, s: Span) -> bool:
@@ -147,9 +149,11 @@ class Tone:
             return []
         vetoes = _find(self.veto, doc) if self.veto is not None else []
         positives = _find(self.positive, doc) if self.positive is not None else []
-        # A positive word inside a cue is part of the cue ("love how", "no complaints" is
-        # listed as positive, "nekādas cieņas" as negative): it vetoes nothing.
-        positives = [p for p in positives if not any(_overlaps(p, c) for c, _ in cues)]
+        # A positive word inside a cue is part of the cue ("love how", "nekādas cieņas"): it
+        # vetoes nothing. A cue inside a positive phrase is part of the phrase ("no complaints",
+        # "netīrs darbs, bet kādam tas jādara" starts with "dirty work"): it counts for nothing.
+        cues = [(c, w) for c, w in cues if not any(_inside(c, p) and c != p for p in positives)]
+        positives = [p for p in positives if not any(_inside(p, c) for c, _ in cues)]
         sent = doc.sentence
         hits: list[Hit] = []
         for t in targets:

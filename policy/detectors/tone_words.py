@@ -42,12 +42,13 @@ WORK_PLACE = _terms("lv", """
     mūsu firm*, =šajā firmā, =šī firma, =šo firmu, =šajā uzņēmumā, mūsu uzņēmum*, =šo vietu,
     =šajā vietā, =šī vieta, =šeit strādāt, =te strādāt, =šeit strādā, =te strādā, =manā darbā,
     =mans darbs, =šis darbs, =šajā darbā, darba apstākļ*, darba vid*, =darbavietā,
-    šeit nostrādāj*, te nostrādāj*, =no šejienes,
+    šeit nostrādāj*, te nostrādāj*, =no šejienes, nostrādāj*, =strādāju te, =strādāju šeit,
     =darba vietā, kolektīv*, =pie mums darbā
 """) + _terms("en", """
     =the company, =this company, =our company, =my company, =my employer, =this place,
     =working here, =work here, =works here, =worked here, =this job, =my job, workplace,
-    =at work, working conditions, =morale, =around here, =worked here for, =the staff
+    =at work, working conditions, =morale, =around here, =worked here for, =the staff, =applying here,
+    =apply here, =the planning
 """)
 
 # Pay and working time: what "unpaid", "late again", "cut" are about.
@@ -59,7 +60,7 @@ WORK_TERMS = _terms("lv", """
     salary, salaries, =pay, =paid, paycheck*, paycheque*, payslip*, wage*, =raise, =raises,
     =bonus, =bonuses, overtime, =hours, =shift, =shifts, =doubles, =schedule, =rota, =rotas,
     =break, =breaks, lunch break*, =contract, =holiday, =holidays, vacation*, =sick leave,
-    =tips, =staffing, =time off, =days off
+    =tips, =staffing, =time off, =days off, =rate, =holiday pay, =tips jar
 """)
 
 # Premises and equipment: an internal incident is a fault that nobody fixes.
@@ -67,12 +68,14 @@ FACILITIES = _terms("lv", """
     krāsn*, saldētav*, ledusskap*, dzesētav*, dzesētāj*, mīcām*, mīklas mašīn*, iekārt*,
     aprīkojum*, jumt*, ventilācij*, apkur*, kondicionier*, tualet*, noliktav*, =cehā, =ceha,
     =cehs, =cehu, virtuv*, =grīda, =grīdu, busiņ*, furgon*, =telpās, =telpas, =darba rīki,
-    trauku mazgājam*, =elektrība, =elektrības, =apkure, =siltums
+    trauku mazgājam*, =elektrība, =elektrības, =apkure, =siltums, =naži, =nazis,
+    =instrumenti, =atpūtas telpa, =atpūtas telpā
 """) + _terms("en", """
     oven*, freezer*, fridge*, =cooling room, =cold room, =walk-in, mixer*, =machine,
     =machines, equipment, =roof, ventilation, heating, =air conditioning, =aircon, toilet*,
     bathroom*, warehouse, =storage room, =kitchen, =floor, =van, =vans, =delivery van, =till,
-    dishwasher*, =boiler, =lights, =building, =premises, =hot water
+    dishwasher*, =boiler, =lights, =building, =premises, =hot water, =break room, =knife,
+    =knives, =tools
 """)
 
 # The people we serve. "People" is here for the generalising sneer ("People are unreal").
@@ -87,7 +90,8 @@ CUSTOMERS = _terms("lv", """
     customer*, client*, =guest, =guests, shopper*, visitor*, =patron, =patrons, =regulars,
     =some guy, =this guy, =the guy, =a guy, =that guy, =some lady, =this lady, =the lady,
     =a lady, =that lady, =some woman, =a woman, =this woman, =some man, =a man, =this man,
-    =old man, =old lady, =table, =people, =karen, =karens, =sir, =madam
+    =old man, =old lady, =table, =people, =karen, =karens, =sir, =madam, =the woman,
+    =the man, =the kid, =parents, =the couple, =a couple
 """)
 
 # Competitors by kind; their configured names come from the profile.
@@ -109,12 +113,14 @@ GROUPS = _terms("lv", """
     =romiem, =romus, =romu, =krievi, =krieviem, =krievus, ukraiņ*, =geji, =gejus, =gejiem,
     homoseksuāļ*, lesbiet*, transpersonas, =sievietes, =sievietēm, melnādain*, aziāt*,
     ārzemniek*, invalīd*, cilvēki ar invaliditāti, pensionār*, =vecie, =vecajiem, =ķīnieši,
-    =indieši, =arābi, =lietuvieši, =igauņi, =baltkrievi
+    =indieši, =arābi, =lietuvieši, =igauņi, =baltkrievi, =nerunā latviski,
+    =nemāk latviski, =nerunā latviešu valodā
 """) + _terms("en", """
     immigrants, migrants, refugees, foreigners, =muslims, =jews, =gypsies, =roma, =russians,
     =gays, =lesbians, =trans people, =transgender people, =women, =blacks, =asians, =disabled,
     =old people, =boomers, =chinese, =indians, =arabs, =africans, =mexicans, =poles,
-    =ukrainians, =lithuanians
+    =ukrainians, =lithuanians, =don't speak latvian, =don't speak english,
+    =can't speak latvian
 """)
 
 # Another person than the author, for facts about their health.
@@ -153,7 +159,10 @@ TONE_STRONG = _terms("lv", """
     =dara ko grib, =katrs dara, =nekādas cieņas, =nu cik var, nenovērtēt*, =necienīgi,
     =izturas kā pret, =pret mums izturas, =meklēt citu darbu, =meklēju citu darbu,
     =meklēšu citu darbu, =pēdējais piliens, atlūgum*, =paldies par neko, =aizmirst samaksāt,
-    =aizmirsa samaksāt, =aizmirst izmaksāt, =aizmirsa izmaksāt, =nogurdinoši, =izsmelti, =cik var, =izsmiekls, =ņirgāšanās,
+    =aizmirsa samaksāt, =aizmirst izmaksāt, =aizmirsa izmaksāt, =nogurdinoši, =izsmelti,
+    =ne par centu, =nav pacēlis, =nav pacēluši, =nepaceļ, nokauninā*, =nedrīkst izturēties,
+    nejēdzīb*, =kurš to izdomāja, =kas to izdomāja, =mēnešiem prasām, =jau mēnešiem,
+    =tikai saku, =cik var, =izsmiekls, =ņirgāšanās,
     =ārprāts, =traki
 """) + _terms("en", """
     =fed up, =sick of, =sick and tired, =tired of, =done with, =had enough, =so done,
@@ -192,7 +201,12 @@ TONE_STRONG = _terms("lv", """
     =handing in my notice, =thanks for nothing, =forget to pay, =forgot to pay,
     =forgets to pay, =never been lower, =all-time low, =rock bottom, =maybe listen,
     =they expect us, =expect us to, =we're expected to, =forced to, =made us work,
-    =no working, =no heating, =no heat
+    =no working, =no heating, =no heat, =not a cent, =not a penny, =no raise,
+    =no pay rise, =pay freeze, =who came up with, =whose idea was, =don't apply,
+    =ask me why, =love the planning, =great planning, =brilliant planning, =nice planning,
+    =never see the money, =we never see, =we never get, =months asking, =weeks asking,
+    =been asking for, =keep asking for, =normal rate, =standard rate, =let that sink in,
+    =just saying, =we see you
 """)
 
 # Hints (weight 0.5): harmless alone, telling together ("atkal" + "kavējas").
@@ -209,7 +223,9 @@ TONE_HINTS = _terms("lv", """
     =protams, =nu protams, kļūd*, =nav atnākusi, =nav atnācis, =nav atnākuši, =divatā,
     =vienai pašai, =vienam pašam, =jātiek galā, =mums liek, =liek strādāt, piespiež*,
     =kamēr mēs, =nu labs, =ko teikt, =sēž telefonā, =tipiski, =klasika, =katru reizi,
-    =simto reizi, =kaulējas, =nevar paskaidrot, =nav cilvēku, =trūkst cilvēku
+    =simto reizi, =kaulējas, =nevar paskaidrot, =nav cilvēku, =trūkst cilvēku,
+    =nav karstā ūdens, =nav ūdens, =nav elektrības, =nav apkures, =laikam liekas,
+    =laikam domā, =nostrādāju _ stundas, =strādāju _ stundas, =slimības lapā
 """) + _terms("en", """
     =again, =yet again, =once again, =another, =second time, =third time, =every time,
     =still, =always, =keeps, =keep, =never, =nobody, =no one, =nothing, =promised,
@@ -222,8 +238,11 @@ TONE_HINTS = _terms("lv", """
     =cut, =cuts, =as always, =as usual, =of course, mistake*, =error, =errors, =wrong,
     =no-show, =no-shows, =didn't show up, =while we, =just a thought, =asking for a friend,
     =cool cool, =actually, =for once, =classic, =typical, =every single time, =for the 100th time,
-    =left without buying, =on his phone, =on her phone, =on the phone all day
-""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"))
+    =left without buying, =on his phone, =on her phone, =on the phone all day,
+    =no hot water, =no water, =no power, =called in sick, =oh wait, =imagine, =another week,
+    =worked _ hours, =to the guy who, =to the woman who, =to the lady who, =to the man who,
+    =to the person who, =to the customer who, =to whoever
+""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"), ("#eyes", "any"))
 
 # Positive frames: thanks, pride, congratulations, praise. They veto a mild judgement in the
 # same sentence ("never been prouder of our team", "no complaints", "paldies vadībai").
@@ -233,7 +252,7 @@ TONE_POSITIVE = _terms("lv", """
     =prieks, priecā*, laimīg*, =mīļie, =mīļš, =mīļā, =mīļākā, =mīļi, garšīg*, izcil*,
     brīnišķīg*, apbrīn*, =nekādu sūdzību, =nav ko sūdzēties, =bez iebildumiem,
     =nekādu iebildumu, =veiksmi, =izdevās, =izglāba, =atbalsts, =atbalstu, =palīdzību,
-    sirsnīg*, =jauki, =jauks, =jaukā
+    sirsnīg*, =jauki, =jauks, =jaukā, =netīrs darbs, =melnais darbs
 """) + _terms("en", """
     thank*, =thx, grateful, appreciat*, proud, =pride, congrat*, =well done, =well deserved,
     =shout-out, =shoutout, =kudos, =respect, =love, =loved, =loving, =lovely, =best,
@@ -241,8 +260,9 @@ TONE_POSITIVE = _terms("lv", """
     =glad, enjoy*, =welcome, =legends, =legend, =heroes, =hero, =no complaints,
     =never been happier, =never been prouder, =couldn't be happier, =couldn't be prouder,
     =no problems, =no problem, =delicious, =tasty, =yummy, =sweet, =fun, =excited,
-    =celebrate, =celebrating, =had my back, =have our back, =support
-""")
+    =celebrate, =celebrating, =had my back, =have our back, =support, =dirty job,
+    =dirty work
+""") + (("#smile", "any"),)
 
 # What makes a remark about customers a sneer rather than a story.
 CUSTOMER_SNEER = _terms("lv", """
@@ -252,7 +272,8 @@ CUSTOMER_SNEER = _terms("lv", """
     =pat nevar, =pusstundu, =stundu, =mēģināja atgriezt, =aptausta, =čamdīja, aptaust*,
     =kā mazs bērns, =kā bērni, =nu un, =vēl prasa, =vēl gribēja, =kaulējas, =kaulējās,
     =nogurdinoši, =tipiski, =klasika, =simto reizi, =aizgāja neko nenopircis,
-    =neko nenopirka
+    =neko nenopirka, =zog, =nozaga, zagļ*, =atpazīstat, =kas viņu pazīst, =ne ar vīru,
+    =ne ar sievu
 """) + _terms("en", """
     =why do people, =why do customers, =adults, =grown adults,
     =grown-ups, =unreal, =seriously, =really, =the audacity, =entitled, =rude, =yell, =yelled,
@@ -262,7 +283,9 @@ CUSTOMER_SNEER = _terms("lv", """
     =can't read, =couldn't read, cheapskate*, =no tip, =tried to return, =half-eaten,
     =lol, =lmao, =rofl, =facepalm, =extra foam, =means they get, =think they, =classic,
     =typical, =left without buying, =without buying anything, =for the 100th time,
-    =every single time
+    =every single time, =stealing, =stole, =steals, shoplift*, =recognise him,
+    =recognize him, =recognise her, =recognize her, =we see you, =not with her husband,
+    =not with his wife, =new boyfriend, =new girlfriend, =you can't win
 """)
 
 # Attacks on a business: advice to stay away and claims that its goods are fake or bad.
@@ -273,14 +296,16 @@ BUSINESS_ATTACK = _terms("lv", """
     =piedegusi, saldēt*, =saldētu, =no saldētas, =nav īsta, =nav īsts, =neēdiet,
     =nepērc, =neņem, =neej, =krāpj, =apkrāpj, =lai izput, sapuvuš*, pelējum*,
     =par velti nauda, =naudas izmešana, =naudas izšķiešana, =izmesta nauda, =nekāda,
-    =vienkārši nekāda, =nav nekāda, =neļaujiet sevi apmānīt, =no rūpnīcas
+    =vienkārši nekāda, =nav nekāda, =neļaujiet sevi apmānīt, =no rūpnīcas, nokopēj*,
+    =oriģinalitāte nulle, =tikai saku
 """) + _terms("en", """
     =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
     =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
     =so-called, =fake, =not real, =basically, =don't fall for, =rip-off, =ripoff,
     =overrated, =dry, =stale, =burnt, =bland, =soggy, =nobody should, =microwaved,
     =reheated, =mass-produced, =factory bread, =cardboard, =waste of money, =tastes like,
-    =don't be fooled, =bless them, =they tried, =nice try, =better luck next time
+    =don't be fooled, =bless them, =they tried, =nice try, =better luck next time, =copied,
+    copycat*, =zero originality, =let that sink in, =just saying, =never again
     """)
 
 # Judgements of a whole group beyond insults: bans, sweeping claims, "go back".
@@ -289,14 +314,15 @@ STEREOTYPES = _terms("lv", """
     =nedrīkstētu, =nevajadzētu ļaut, =nedrīkst ļaut, =jāaizliedz, =brauc mājās,
     =lai brauc mājās, =atņem darbu, =atņem mums, =negrib strādāt, =nevar uzticēties,
     =nepieņemt darbā, =neņemt darbā, =neņemtu darbā, =zagļi, =zog, =netīri, =smird,
-    =nav ko darīt, =nav vietas, =vīriešu darbs, =sieviešu darbs, =nav piemērot*, =nespēj
+    =nav ko darīt, =nav vietas, =vīriešu darbs, =sieviešu darbs, =nav piemērot*, =nespēj,
+    =tikai problēmas, =jāņem darbā, =vajag ņemt darbā
 """) + _terms("en", """
     =shouldn't be allowed, =should not be allowed, =should be banned, =ban them,
     =not be allowed, =all the same, =every single one, =all of them, =they all, =always,
     =lazy, =criminals, =thieves, =go back, =take our jobs, =steal, =can't be trusted,
     =cannot be trusted, =don't hire, =never hire, =wouldn't hire, =shouldn't work,
     =should not work, =don't belong, =dirty, =not suitable, =can't handle, =belong in,
-    =no place in, =have no business
+    =no place in, =have no business, =only problems, =only trouble, =nothing but trouble
 """)
 
 # Health and other sensitive facts about a person.
@@ -309,7 +335,8 @@ HEALTH = _terms("lv", """
     =operācija, =operāciju, =pēc operācijas, ķīmijterapij*, =spontāno abortu, =aborts,
     =abortu, =slimības lapā, =slimības lapu, epilepsij*, =astma, =hiv, pneimonij*,
     =plaušu karsonis, =plaušu karsoni, lūzum*, =salauza kāju, =salauza roku, =lauza kāju,
-    =ārstniecības iestādē, =ātrā palīdzība, =ātro palīdzību, =panikas lēkmes, =nervu sabrukums
+    =ārstniecības iestādē, =ātrā palīdzība, =ātro palīdzību, =panikas lēkmes, =nervu sabrukums,
+    dzemdīb*, =atkopjas, =atveseļojas
 """) + _terms("en", """
     =sick, =ill, =illness, =in hospital, =in the hospital, =hospitalised, =hospitalized,
     =surgery, =diagnosed, =diagnosis, =cancer, =chemo, =chemotherapy, =pregnant, =pregnancy,
@@ -317,7 +344,8 @@ HEALTH = _terms("lv", """
     =therapy, =rehab, =diabetes, =hiv, =covid, =flu, =on sick leave, =sick leave,
     =disability, =epilepsy, =stroke, =heart attack, =breakdown, =addiction, =alcoholic,
     =pneumonia, =broke his leg, =broke her leg, =broken leg, =broken arm, =in the er,
-    =ambulance, =panic attacks, =on medication, =mental health stuff
+    =ambulance, =panic attacks, =on medication, =mental health stuff, =recovering from,
+    =giving birth, =gave birth
 """)
 
 # Words that make a health word about something else: charity, a hospital as a place to
@@ -338,7 +366,8 @@ SECRECY = _terms("lv", """
     =pirms oficiālā paziņojuma, =pirms oficiāla paziņojuma, =pirms tas tiek paziņots,
     =pirms paziņošanas, =neoficiāli, =jūs to nedzirdējāt, =to nedzirdējāt no manis,
     =vēl nav publisks, =vēl nav publiski, =vēl nav publiskots, =vēl ir noslēpums,
-    =vēl noslēpums, =pagaidām noslēpums
+    =vēl noslēpums, =pagaidām noslēpums, =iekšējā info, =iekšējā informācija,
+    =darbinieku sapulcē, =iekšējā sapulcē
 """) + _terms("en", """
     =just between us, =strictly between us, =between you and me, =between ourselves,
     =off the record, =internal only, =internal use only, =for internal use, =confidential,
@@ -348,18 +377,21 @@ SECRECY = _terms("lv", """
     =unofficially, =you didn't hear it from me, =you didn't hear this from me,
     =keep it under your hat, =hush-hush, =nobody knows yet, =no one knows yet,
     =not public yet, =not yet public, =insider info, =insider tip, =don't spread this,
-    =still a secret, =still secret, =can't say more till, =can't say more until
+    =still a secret, =still secret, =can't say more till, =can't say more until,
+    =internal info, =in the staff meeting, =at the staff meeting, =from the staff meeting
 """)
 
 # Playful secrecy: marketing teasers use it too ("Psst... pumpkin bread is back!"), so these
 # count only next to plans, dates of launches, money or people (unannounced-plans).
 SECRECY_SOFT = _terms("lv", """
     =klusiņām, =pagaidām klusiņām, =čuču, =psst, =pst, =ššš, =nevienam nesakiet,
-    =nevienam nestāstiet, =nestāstiet nevienam, =nesakiet nevienam, =starp mums, =pssst
+    =nevienam nestāstiet, =nestāstiet nevienam, =nesakiet nevienam, =starp mums, =pssst,
+    =baumas, =baumo, =runā ka
 """) + _terms("en", """
     =don't tell anyone, =do not tell anyone, =dont tell anyone, =don't tell anybody,
     =between us, =psst, =pssst, =shh, =shhh, =sneak peek, =spoiler, =can't say much,
-    =cannot say much, =stay tuned, =watch this space
+    =cannot say much, =stay tuned, =watch this space, =rumour, =rumours, =rumor, =rumors,
+    =word is
 """) + (("#hush", "any"),)
 
 # Words near a capitalised word that make it something other than a business to attack:
