@@ -51,7 +51,8 @@ _WITHOUT = _any(
     # Someone's consent, not a manager's approval: "without approval" is what trust-oversight
     # allows ("without prior approval").
     r"\bwithout (their |his |her |the \w+'?s? |anyone'?s? )?(consent|permission|agreement|ok|okay)\b",
-    r"\bwithout asking (them|him|her|the \w+|anyone|people)\b|\bwithout a contract\b",
+    r"\bwithout asking (them|him|her|the \w+|anyone|people)\b|\bwithout a contract\b"
+    r"|\bwithout (their|his|her) knowledge\b|\bwithout (them|him|her) knowing\b|\bbez (vina|vinas|vinu) ziņas\b|\bbez (vina|vinas|vinu) zinas\b",
     r"\bwithout (saying|telling|mentioning|disclosing|revealing|admitting|noting) (that |so |it |i |we )",
     r"\bwithout (saying|telling|mentioning|disclosing) (so|it)\b",
     r"\b(secretly|in secret|behind \w+ back|fake (account|profile|name|review)s?|anonymous\w* (review|post|account|comment)s?"
@@ -128,7 +129,10 @@ _NO_CONSENT = re.compile(
     r"(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*|saskanoj\w*|said yes)"
     r"|\bneesam\b.{0,20}\bsaskanoj\w*|\bnav\b.{0,20}(piekritis|piekritusi|atlavis|atlavusi)"
 )
-_WITHOUT_CONSENT = re.compile(r"\bwithout (their |his |her )?(consent|permission)|\bwithout asking (them|him|her)")
+_WITHOUT_CONSENT = re.compile(
+    r"\bwithout (their |his |her )?(consent|permission)|\bwithout asking (them|him|her)"
+    r"|\bwithout (their|his|her) knowledge|\bwithout (them|him|her) knowing|\bbez (vina|vinas|vinu) zinas"
+)
 _INTERNAL = _any(
     r"\b(report\w*|tell|talk\w*|speak\w*|raise\w*|flag\w*|mention\w*|escalat\w*|discuss\w*|complain\w*)\b"
     r".{0,40}\b(to|with) (my |the |our |senior |top )?(manager|management|boss|supervisor|team lead|leadership|hr|director|ceo)\b",
@@ -184,6 +188,7 @@ class Cues:
     own: bool = False  # about one's own pay or title
     how: bool = False  # asks what to do, or states a doubt
     third_person: bool = False  # asks what the company or management does
+    public: bool = False  # says where in public: a platform, "publicly" (set by the index)
 
 
 def read_cues(question: str) -> Cues:
@@ -232,4 +237,5 @@ def merge_cues(a: Cues, b: Cues) -> Cues:
         own=a.own or b.own,
         how=a.how or b.how,
         third_person=a.third_person or b.third_person,
+        public=a.public or b.public,
     )

@@ -26,7 +26,7 @@ polarities, so the words of the question's *action* decide, not how the question
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from policy.bm25 import BM25
@@ -47,6 +47,7 @@ from policy.qa_vocab import (
     is_speech,
     starts,
     stems,
+    strip_frames,
     term,
 )
 from policy.text import fold, stem, tokens
@@ -254,7 +255,7 @@ class QAIndex:
         folded = fold(question)
         # "bankas konts", "e-mail account": an account that is not on social media.
         other_account = bool(OTHER_ACCOUNT.search(folded))
-        for t in tokens(question, lang):
+        for t in tokens(strip_frames(question), lang):
             if t.norm in NEGATION:
                 seq.append("")  # "darbā nav kārtībā" is not "darba kārtība": no phrase across it
             if t.norm in STOP or len(t.norm) < 2 or t.norm.isdigit():
@@ -287,11 +288,15 @@ class QAIndex:
                     if t not in terms:
                         terms[t] = CONCEPT_WEIGHT
                         concepts.add(t)
+            elif is_target and any(t in terms for t in extra):
+                targets.update(extra)  # named in the policy's own words ("competitor")
         for pattern, extra in self._names:
             if pattern.search(folded):
                 for t in extra:
                     terms[t] = NAME_WEIGHT
-        cues = read_cues(question)
+        cues = replace(read_cues(question), public=strong)
+        # Being harsh about people the policy protects is in its domain, said anywhere.
+        in_domain = in_domain or bool(cues.harm and targets)
         return Query(terms, in_domain, strong, folded, cues, frozenset(concepts), frozenset(targets))
 
     def _known_prefix(self, norm: str) -> str | None:

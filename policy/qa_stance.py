@@ -37,6 +37,7 @@ HOW = 0.4  # "what should I do", a stated doubt
 THIRD_PERSON = 0.6  # "does management ..."
 FLAGGED = 1.0  # the review engine found a high-severity problem of this clause in the question
 MISMATCH = 0.5  # what a linked example lends, per decisive cue it does not share with the question
+PUBLIC_VS_INTERNAL = 0.5  # an internal-route sentence's match, for a question about posting in public
 
 RULE_KINDS = ("allowed", "not_allowed", "conditions")
 SIDE: dict[str, Stance] = {
@@ -99,6 +100,7 @@ class Stances:
     sentences: list[Sentence]
     index: BM25 = field(init=False)
     links: dict[int, int] = field(init=False)  # retrieval part -> sentence slot
+    internal_routes: frozenset[int] = field(init=False)  # slots of sentences about internal routes
     link_cues: dict[int, Cues] = field(init=False)  # retrieval part -> its question's cues
 
     @classmethod
@@ -111,12 +113,17 @@ class Stances:
         """Link each example question to its clause's best rule sentence, then index every
         sentence with the words of the questions linked to it."""
         self = cls(list(sentences))
+        self.internal_routes = frozenset(
+            j
+            for j, s in enumerate(sentences)
+            if s.stance != "not_allowed" and _INTERNAL_ROUTE.search(fold(s.quote.lv + " " + s.quote.en))
+        )
         plain = BM25(weighted=list(bags))
         links: dict[int, int] = {}
         link_cues: dict[int, Cues] = {}
         augmented = [dict(b) for b in bags]
         for ex in examples:
-            scores = plain.scores(ex.bag)
+            scores = self._routed(plain.scores(ex.bag), ex.cues)
             slot = self._best(scores, ex.clause, side_bonus(ex.cues), RULE_KINDS)
             if slot is None:
                 continue
@@ -129,6 +136,14 @@ class Stances:
         self.links = links
         self.link_cues = link_cues
         return self
+
+    def _routed(self, scores: list[float], cues: Cues) -> list[float]:
+        """Sentences about internal routes ("discuss problems in internal channels") match a
+        question about posting in public ("on my blog") only by their topic: they count less."""
+        if cues.public and not cues.internal:
+            for j in self.internal_routes:
+                scores[j] *= PUBLIC_VS_INTERNAL
+        return scores
 
     def _best(
         self,
@@ -176,6 +191,7 @@ class Stances:
                 # earn" vs "what my teammates earn") lends less.
                 s *= MISMATCH ** _mismatches(cues, self.link_cues[part])
                 evidence[slot] = max(evidence[slot], direct[slot] + LINK_WEIGHT * s)
+        evidence = self._routed(evidence, cues)
         bonus = {} if only else side_bonus(cues, flagged)
         slot = self._best(evidence, ci, bonus, only=only)
         if slot is None:
@@ -191,6 +207,17 @@ class Stances:
             if forbidding is None or evidence[forbidding] <= 0:
                 return "depends", best.quote
             return "not_allowed", self.sentences[forbidding].quote
+        if stance == "allowed" and best.stance == "not_allowed":
+            # Consent given lifts a "not without consent": quote the clause's sentence that
+            # allows it with consent, if it has one, rather than the prohibition.
+            with_consent = [
+                j
+                for j, s in enumerate(self.sentences)
+                if s.clause == ci and s.kind in ("allowed", "conditions") and evidence[j] > 0
+                and _NEEDS_CONSENT.search(fold(s.quote.lv + " " + s.quote.en))
+            ]
+            if with_consent:
+                return "allowed", self.sentences[max(with_consent, key=lambda j: evidence[j])].quote
         return stance, best.quote
 
 
@@ -207,6 +234,13 @@ def _mismatches(a: Cues, b: Cues) -> int:
             a.already_public != b.already_public,
         )
     )
+
+
+# Sentences that describe an internal route (folded lv + en).
+_INTERNAL_ROUTE = re.compile(
+    r"\b(internal channels|internally|iekseji|ieksejos kanalos|report (it|any problem) to|zinot vadibai"
+    r"|zino augstakajai|report it to senior)\b"
+)
 
 
 # An allowing sentence about what is already public means "not allowed" for what is not

@@ -101,8 +101,8 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "kontaktiem contact",
-        r"\b(phone numbers?|mobile numbers?|home address\w*|addresses|birthdays?|date of birth|id codes?|personal codes?"
-        r"|telefon\w*|talrun\w*|adres\w*|personas kod\w*|dzimsanas dat\w*|dzimsanas dien\w*)\b",
+        r"\b(phone numbers?|mobile numbers?|home address\w*|addresses|date of birth|id codes?|personal codes?"
+        r"|telefon\w*|talrun\w*|adres\w*|personas kod\w*|dzimsanas dat\w*)\b",
     ),
     (
         "veselības health",
@@ -121,9 +121,10 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
         r"|pay ?slips?|algas lapin\w*|pielika algu|algas pielikum\w*)\b",
     ),
     (
-        "peļņu profit",
+        "peļņu profit finanšu financial",
         r"\b(sales|turnover|revenue\w*|profits?|margins?|(?<!phone )numbers|figures|losses|in the red|q[1-4]|quarterly"
-        r"|apgrozijum\w*|pelna|pelnu|pelnam|ienemum\w*|zaudejum\w*|mars\w*|skaitl\w*|ceturksn\w*)\b",
+        r"|apgrozijum\w*|pelna|pelnu|pelnam|ienemum\w*|zaudejum\w*|mars\w*|skaitl\w*|ceturksn\w*|financ\w*|finans\w*"
+        r"|bankrupt\w*|bankrot\w*|debts?|in debt|parad(s|u|us|os|iem|a)|losing money|cash flow|naudas (grutib|trukum)\w*)\b",
     ),
     (
         "plānus plans",
@@ -158,9 +159,10 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "izveidot create",
-        r"\b((set|setting) up|open(ing)? (a|an|the) \w+ (page|account|group)|start(ing)? (a|an) \w* ?(page|account|group)"
-        r"|(make|create|start|open|launch) (a|an|the|our)? ?(company|bakery|shop|official|fan)?'?s? ?(tiktok|instagram|insta"
-        r"|facebook|youtube|page|account|group|channel|profile)|izveid\w*|uztais\w*|atvert \w* ?(lap|kont|grup|kanal)\w*)\b",
+        r"\b((make|create|start|open|launch|set up|setting up|run) (a |an |the |our )?((unofficial |new )?(company|bakery|shop"
+        r"|official|fan|brand)'?s? (\w+ )?(tiktok|instagram|insta|facebook|youtube|page|account|group|channel|profile)"
+        r"|(\w+ )?(page|account|group|channel|profile) for (the|our) (company|bakery|shop|cafe|brand))"
+        r"|izveid\w*|uztais\w*|atvert \w* ?(lap|kont|grup|kanal)\w*)\b",
     ),
     (
         "sludinājumus ads",

@@ -151,9 +151,16 @@ def _verb_forms(norm: str) -> Iterable[str]:
 
 
 def candidates(norm: str, own_stem: str, other: Lang) -> Iterable[str]:
+    """The forms under which a question's word may be in the index, most likely first."""
     yield own_stem
     yield stem(norm, other)
     yield norm
+    if "-" in norm:
+        # "co-worker", "trash-talk": one of the parts carries the meaning, usually the last.
+        for part in (norm.rsplit("-", 1)[1], norm.split("-", 1)[0]):
+            if len(part) >= 3:
+                yield stem(part, "en")
+                yield stem(part, "lv")
     lexicalised = norm.startswith(_NOT_PREFIXED)
     forms = list(_verb_forms(norm))
     yield from forms
@@ -162,3 +169,23 @@ def candidates(norm: str, own_stem: str, other: Lang) -> Iterable[str]:
         if p != "ne" and norm.startswith(p) and not lexicalised and len(norm) - len(p) >= 4:
             yield stem(norm[len(p) :], "lv")
             yield from _verb_forms(norm[len(p) :])
+
+
+# Question frames whose words are not the topic: "is there a problem with", "any issue if",
+# "is it against the rules to", "vai būs problēmas, ja". "Problem" and "rules" are topics of
+# two clauses, so left in they would pull every such question there.
+_FRAMES = re.compile(
+    r"\b(is there |are there )?(any|an?) (issue|problem)s? (with|if)\b"
+    r"|\b(would|will|is|could|might) (it|that|this) be (a |an |any )?(issue|problem)\b"
+    r"|\bis (it|that|this) (a|an) (issue|problem)\b"
+    r"|\b(is it |is that |would it be |is this )?against (the |our |company )?(rules|policy|policies|guidelines)\b"
+    r"|\bvai (ir|būs|nebūs|nav|bus|nebus) (kāda |kādas |kādu |kada |kadas )?problēm\w*,?( ja)?\b"
+    r"|\bvai (ir|būs|bus) (kāda |kada )?(problēma|problema)\b"
+    r"|\b(pret|pretrunā ar|pretruna ar) (noteikumiem|vadlīnijām|vadlinijam|politiku)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_frames(question: str) -> str:
+    """The question without frames that are not its topic (see `_FRAMES`)."""
+    return _FRAMES.sub(" ", question)
