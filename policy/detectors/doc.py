@@ -2,7 +2,7 @@
 
 Marks are spans found by a regular expression on the original text (money amounts, percentages,
 big numbers, a few emoji) that term lists refer to as `#money`, `#percent`, `#bignum`, `#figure`,
-`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫), `#clap`, `#eyes`, `#smile` and
+`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫), `#clap`, `#eyes`, `#smile`, `#concord` (Latvian "neviens nepasūta") and
 `#quoted` (one to three words in quotes: the sarcastic 'normal', 'restructuring').
 
 Sentences are numbered per token (`sentence[i]`) so that tone rules can keep a judgement with
@@ -66,10 +66,16 @@ _MARKS: dict[str, re.Pattern[str]] = {
     "hush": re.compile("\U0001F92B"),
     "clap": re.compile("\U0001F44F"),  # applause, or slow-clap sarcasm: a hint only
     "eyes": re.compile("\U0001F440"),  # gossip or a teaser: a hint only
+    # Latvian negative concord: "neviens nepasūta", "nekad neatbild" (nobody orders, never
+    # answers). Not a negation of a judgement but the shape of a complaint about inaction.
+    "concord": re.compile(
+        r"\b(?:nevien\w*|nekas|neko|nekā|nekad|nekur|nekād\w*)\s+(?:[^\W\d_]+\s+){0,2}?ne[^\W\d_]{3,}",
+        re.IGNORECASE,
+    ),
     # Plain happiness (not 🙂 or 🙃, which are as often passive-aggressive): a positive frame.
     "smile": re.compile("[\U0001F60A\U0001F604\U0001F601\U0001F603\U0001F60D\U0001F970\U0001F973\U0001F917\U0001F389\U0001F44D\u2764\U0001F495\U0001F496\U0001F49B\U0001F49A\U0001F499\U0001F9E1\U0001F49C\u263A]"),
     # A short phrase in quotes is often sarcasm ("'fresh' juice", "'normal' here"); a hint only.
-    "quoted": re.compile(r"(?<!\w)['‘\"“„«]\w[\w\s-]{0,30}['’\"”“»](?!\w)"),
+    "quoted": re.compile(r"(?<!\w)['‘\"“„«]\w[\w\s,.!?-]{0,40}['’\"”“»](?!\w)"),
 }
 MARK_NAMES = frozenset(_MARKS) | {"figure"}  # figure = money | bignum | percent
 # Sentence ends: . ! ? … and line breaks; a dot inside a number ("4.50") is not a token gap.

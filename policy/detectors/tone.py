@@ -117,7 +117,11 @@ def _inside(a: Span, b: Span) -> bool:
 
 
 def _negated(doc: Doc, s: Span) -> bool:
+    """A word cue right after a plain negator in its sentence ("nav slikti"). Marks (emoji,
+    quotes) are never negated: "No, sir. 🙄" is not a negated eye-roll."""
     toks, sent = doc.tokens, doc.sentence
+    if toks[s.first].start != s.start:
+        return False
     for j in range(max(0, s.first - 2), s.first):
         if sent[j] == sent[s.first] and toks[j].norm in _NEGATORS:
             return True

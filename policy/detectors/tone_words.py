@@ -162,7 +162,7 @@ TONE_STRONG = _terms("lv", """
     =aizmirsa samaksāt, =aizmirst izmaksāt, =aizmirsa izmaksāt, =nogurdinoši, =izsmelti,
     =ne par centu, =nav pacēlis, =nav pacēluši, =nepaceļ, nokauninā*, =nedrīkst izturēties,
     nejēdzīb*, =kurš to izdomāja, =kas to izdomāja, =mēnešiem prasām, =jau mēnešiem,
-    =tikai saku, =cik var, =izsmiekls, =ņirgāšanās,
+    =tikai saku, =kad kādam notiks, =kamēr kāds nesavainosies, =izturas pret mums, =cik var, =izsmiekls, =ņirgāšanās,
     =ārprāts, =traki
 """) + _terms("en", """
     =fed up, =sick of, =sick and tired, =tired of, =done with, =had enough, =so done,
@@ -206,7 +206,8 @@ TONE_STRONG = _terms("lv", """
     =ask me why, =love the planning, =great planning, =brilliant planning, =nice planning,
     =never see the money, =we never see, =we never get, =months asking, =weeks asking,
     =been asking for, =keep asking for, =normal rate, =standard rate, =let that sink in,
-    =just saying, =we see you
+    =just saying, =we see you, =is anyone even, =anyone even there, =before someone gets hurt,
+    =until someone gets hurt, =treats us like, =treat us like, =no thanks
 """)
 
 # Hints (weight 0.5): harmless alone, telling together ("atkal" + "kavējas").
@@ -225,7 +226,8 @@ TONE_HINTS = _terms("lv", """
     =kamēr mēs, =nu labs, =ko teikt, =sēž telefonā, =tipiski, =klasika, =katru reizi,
     =simto reizi, =kaulējas, =nevar paskaidrot, =nav cilvēku, =trūkst cilvēku,
     =nav karstā ūdens, =nav ūdens, =nav elektrības, =nav apkures, =laikam liekas,
-    =laikam domā, =nostrādāju _ stundas, =strādāju _ stundas, =slimības lapā
+    =laikam domā, =nostrādāju _ stundas, =strādāju _ stundas, =slimības lapā, sagriez*,
+    savainoj*, apdedzin*, =paslīdēja, =pakrita
 """) + _terms("en", """
     =again, =yet again, =once again, =another, =second time, =third time, =every time,
     =still, =always, =keeps, =keep, =never, =nobody, =no one, =nothing, =promised,
@@ -241,8 +243,11 @@ TONE_HINTS = _terms("lv", """
     =left without buying, =on his phone, =on her phone, =on the phone all day,
     =no hot water, =no water, =no power, =called in sick, =oh wait, =imagine, =another week,
     =worked _ hours, =to the guy who, =to the woman who, =to the lady who, =to the man who,
-    =to the person who, =to the customer who, =to whoever
-""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"), ("#eyes", "any"))
+    =to the person who, =to the customer who, =to whoever, =for _ weeks, =for _ months,
+    =for _ days, =nobody from, =no one from, =nobody has, =no one has, =injured, =got hurt,
+    =burned, =cut his finger, =cut her finger, =slipped
+""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"), ("#eyes", "any"),
+    ("#concord", "any"))
 
 # Positive frames: thanks, pride, congratulations, praise. They veto a mild judgement in the
 # same sentence ("never been prouder of our team", "no complaints", "paldies vadībai").
@@ -272,7 +277,8 @@ CUSTOMER_SNEER = _terms("lv", """
     =pat nevar, =pusstundu, =stundu, =mēģināja atgriezt, =aptausta, =čamdīja, aptaust*,
     =kā mazs bērns, =kā bērni, =nu un, =vēl prasa, =vēl gribēja, =kaulējas, =kaulējās,
     =nogurdinoši, =tipiski, =klasika, =simto reizi, =aizgāja neko nenopircis,
-    =neko nenopirka, =zog, =nozaga, zagļ*, =atpazīstat, =kas viņu pazīst, =ne ar vīru,
+    =neko nenopirka, =rupjš, =rupja, =rupji, =rupjais, =rupjā, =rupjam, =ko tādi cilvēki,
+    =tādi cilvēki, =gribējās iemest, =gribējās iesist, =zog, =nozaga, zagļ*, =atpazīstat, =kas viņu pazīst, =ne ar vīru,
     =ne ar sievu
 """) + _terms("en", """
     =why do people, =why do customers, =adults, =grown adults,
@@ -297,7 +303,7 @@ BUSINESS_ATTACK = _terms("lv", """
     =nepērc, =neņem, =neej, =krāpj, =apkrāpj, =lai izput, sapuvuš*, pelējum*,
     =par velti nauda, =naudas izmešana, =naudas izšķiešana, =izmesta nauda, =nekāda,
     =vienkārši nekāda, =nav nekāda, =neļaujiet sevi apmānīt, =no rūpnīcas, nokopēj*,
-    =oriģinalitāte nulle, =tikai saku
+    =oriģinalitāte nulle, =tikai saku, =nav stiprā puse, =nav viņu stiprā
 """) + _terms("en", """
     =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
     =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
@@ -305,7 +311,8 @@ BUSINESS_ATTACK = _terms("lv", """
     =overrated, =dry, =stale, =burnt, =bland, =soggy, =nobody should, =microwaved,
     =reheated, =mass-produced, =factory bread, =cardboard, =waste of money, =tastes like,
     =don't be fooled, =bless them, =they tried, =nice try, =better luck next time, =copied,
-    copycat*, =zero originality, =let that sink in, =just saying, =never again
+    copycat*, =zero originality, =let that sink in, =just saying, =never again,
+    =not their strong suit, =not their forte, =basically coloured, =basically colored
     """)
 
 # Judgements of a whole group beyond insults: bans, sweeping claims, "go back".
