@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 
 from policy.bm25 import BM25
 from policy.model import Stance, Text
-from policy.qa_cues import Cues, merge_cues
+from policy.qa_cues import Cues
 from policy.text import fold
 
 LINK_WEIGHT = 0.5  # how much a matched example question lends its linked sentence
@@ -285,4 +285,4 @@ _MET: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
-__all__ = ["ExampleQuestion", "Sentence", "Stances", "condition", "merge_cues", "side_bonus"]
+__all__ = ["ExampleQuestion", "Sentence", "Stances", "condition", "side_bonus"]
