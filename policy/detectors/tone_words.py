@@ -47,7 +47,7 @@ WORK_PLACE = _terms("lv", """
 """) + _terms("en", """
     =the company, =this company, =our company, =my company, =my employer, =this place,
     =working here, =work here, =works here, =worked here, =this job, =my job, workplace,
-    =at work, working conditions, =morale, =around here, =worked here for, =the staff, =applying here,
+    =at work, working conditions, =morale, =around here, =worked here for, =the staff, =applying here, =been here,
     =apply here, =the planning
 """)
 
@@ -60,7 +60,7 @@ WORK_TERMS = _terms("lv", """
     salary, salaries, =pay, =paid, paycheck*, paycheque*, payslip*, wage*, =raise, =raises,
     =bonus, =bonuses, overtime, =hours, =shift, =shifts, =doubles, =schedule, =rota, =rotas,
     =break, =breaks, lunch break*, =contract, =holiday, =holidays, vacation*, =sick leave,
-    =tips, =staffing, =time off, =days off, =rate, =holiday pay, =tips jar
+    =tips, =staffing, =time off, =days off, =rate, =holiday pay, =tips jar, =minimum wage
 """)
 
 # Premises and equipment: an internal incident is a fault that nobody fixes.
@@ -69,7 +69,7 @@ FACILITIES = _terms("lv", """
     aprīkojum*, jumt*, ventilācij*, apkur*, kondicionier*, tualet*, noliktav*, =cehā, =ceha,
     =cehs, =cehu, virtuv*, =grīda, =grīdu, busiņ*, furgon*, =telpās, =telpas, =darba rīki,
     trauku mazgājam*, =elektrība, =elektrības, =apkure, =siltums, =naži, =nazis,
-    =instrumenti, =atpūtas telpa, =atpūtas telpā
+    =instrumenti, =atpūtas telpa, =atpūtas telpā, =darba cimdi, =cimdus, =darba drēbes
 """) + _terms("en", """
     oven*, freezer*, fridge*, =cooling room, =cold room, =walk-in, mixer*, =machine,
     =machines, equipment, =roof, ventilation, heating, =air conditioning, =aircon, toilet*,
@@ -162,7 +162,10 @@ TONE_STRONG = _terms("lv", """
     =aizmirsa samaksāt, =aizmirst izmaksāt, =aizmirsa izmaksāt, =nogurdinoši, =izsmelti,
     =ne par centu, =nav pacēlis, =nav pacēluši, =nepaceļ, nokauninā*, =nedrīkst izturēties,
     nejēdzīb*, =kurš to izdomāja, =kas to izdomāja, =mēnešiem prasām, =jau mēnešiem,
-    =tikai saku, =kad kādam notiks, =kamēr kāds nesavainosies, =izturas pret mums, =cik var, =izsmiekls, =ņirgāšanās,
+    =tikai saku, =kad kādam notiks, =kamēr kāds nesavainosies, =izturas pret mums,
+    =taisnīgi vai ne, =vai tas ir taisnīgi, =strādājam viņu vietā, =strādāju viņu vietā,
+    =minimālā alga, =minimālo algu, =minimālās algas, =kadru mainība, =nav budžeta,
+    =kurš to apstiprināja, =cik var, =izsmiekls, =ņirgāšanās,
     =ārprāts, =traki
 """) + _terms("en", """
     =fed up, =sick of, =sick and tired, =tired of, =done with, =had enough, =so done,
@@ -207,7 +210,9 @@ TONE_STRONG = _terms("lv", """
     =never see the money, =we never see, =we never get, =months asking, =weeks asking,
     =been asking for, =keep asking for, =normal rate, =standard rate, =let that sink in,
     =just saying, =we see you, =is anyone even, =anyone even there, =before someone gets hurt,
-    =until someone gets hurt, =treats us like, =treat us like, =no thanks
+    =until someone gets hurt, =treats us like, =treat us like, =no thanks, =still on minimum,
+    =staff turnover, =waiting for a fire, =waiting for someone to get hurt, =who approved,
+    =cringe, =cringy, =no budget, =work for them, =doing their job
 """)
 
 # Hints (weight 0.5): harmless alone, telling together ("atkal" + "kavējas").
@@ -227,7 +232,8 @@ TONE_HINTS = _terms("lv", """
     =simto reizi, =kaulējas, =nevar paskaidrot, =nav cilvēku, =trūkst cilvēku,
     =nav karstā ūdens, =nav ūdens, =nav elektrības, =nav apkures, =laikam liekas,
     =laikam domā, =nostrādāju _ stundas, =strādāju _ stundas, =slimības lapā, sagriez*,
-    savainoj*, apdedzin*, =paslīdēja, =pakrita
+    savainoj*, apdedzin*, =paslīdēja, =pakrita, =dūmo, =kūp, =ziņojām, =teicām jau,
+    =vai ne, =katru pusstundu, =smēķē, =viņu vietā
 """) + _terms("en", """
     =again, =yet again, =once again, =another, =second time, =third time, =every time,
     =still, =always, =keeps, =keep, =never, =nobody, =no one, =nothing, =promised,
@@ -245,7 +251,9 @@ TONE_HINTS = _terms("lv", """
     =worked _ hours, =to the guy who, =to the woman who, =to the lady who, =to the man who,
     =to the person who, =to the customer who, =to whoever, =for _ weeks, =for _ months,
     =for _ days, =nobody from, =no one from, =nobody has, =no one has, =injured, =got hurt,
-    =burned, =cut his finger, =cut her finger, =slipped
+    =burned, =cut his finger, =cut her finger, =slipped, =smoking, =we've told,
+    =told everyone, =reported it, =we reported, =i guess, =sure, =they said, =apparently,
+    =thinks
 """) + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"), ("#eyes", "any"),
     ("#concord", "any"))
 
@@ -257,7 +265,7 @@ TONE_POSITIVE = _terms("lv", """
     =prieks, priecā*, laimīg*, =mīļie, =mīļš, =mīļā, =mīļākā, =mīļi, garšīg*, izcil*,
     brīnišķīg*, apbrīn*, =nekādu sūdzību, =nav ko sūdzēties, =bez iebildumiem,
     =nekādu iebildumu, =veiksmi, =izdevās, =izglāba, =atbalsts, =atbalstu, =palīdzību,
-    sirsnīg*, =jauki, =jauks, =jaukā, =netīrs darbs, =melnais darbs
+    sirsnīg*, =jauki, =jauks, =jaukā, =netīrs darbs, =melnais darbs, =tikām galā, =ar godu
 """) + _terms("en", """
     thank*, =thx, grateful, appreciat*, proud, =pride, congrat*, =well done, =well deserved,
     =shout-out, =shoutout, =kudos, =respect, =love, =loved, =loving, =lovely, =best,
@@ -266,7 +274,7 @@ TONE_POSITIVE = _terms("lv", """
     =never been happier, =never been prouder, =couldn't be happier, =couldn't be prouder,
     =no problems, =no problem, =delicious, =tasty, =yummy, =sweet, =fun, =excited,
     =celebrate, =celebrating, =had my back, =have our back, =support, =dirty job,
-    =dirty work
+    =dirty work, =nailed it, =we did it, =pulled it off, =smashed it, =made it work
 """) + (("#smile", "any"),)
 
 # What makes a remark about customers a sneer rather than a story.
@@ -277,7 +285,7 @@ CUSTOMER_SNEER = _terms("lv", """
     =pat nevar, =pusstundu, =stundu, =mēģināja atgriezt, =aptausta, =čamdīja, aptaust*,
     =kā mazs bērns, =kā bērni, =nu un, =vēl prasa, =vēl gribēja, =kaulējas, =kaulējās,
     =nogurdinoši, =tipiski, =klasika, =simto reizi, =aizgāja neko nenopircis,
-    =neko nenopirka, =rupjš, =rupja, =rupji, =rupjais, =rupjā, =rupjam, =ko tādi cilvēki,
+    =neko nenopirka, =ej uz, =ej tad, =neesam kalpi, =neesam suņi, =rupjš, =rupja, =rupji, =rupjais, =rupjā, =rupjam, =ko tādi cilvēki,
     =tādi cilvēki, =gribējās iemest, =gribējās iesist, =zog, =nozaga, zagļ*, =atpazīstat, =kas viņu pazīst, =ne ar vīru,
     =ne ar sievu
 """) + _terms("en", """
@@ -291,7 +299,9 @@ CUSTOMER_SNEER = _terms("lv", """
     =typical, =left without buying, =without buying anything, =for the 100th time,
     =every single time, =stealing, =stole, =steals, shoplift*, =recognise him,
     =recognize him, =recognise her, =recognize her, =we see you, =not with her husband,
-    =not with his wife, =new boyfriend, =new girlfriend, =you can't win
+    =not with his wife, =new boyfriend, =new girlfriend, =you can't win,
+    =snap their fingers, =snapping fingers, =snaps his fingers, =snaps her fingers,
+    =we're not dogs, =we're not servants, =we're not your
 """)
 
 # Attacks on a business: advice to stay away and claims that its goods are fake or bad.
@@ -303,7 +313,9 @@ BUSINESS_ATTACK = _terms("lv", """
     =nepērc, =neņem, =neej, =krāpj, =apkrāpj, =lai izput, sapuvuš*, pelējum*,
     =par velti nauda, =naudas izmešana, =naudas izšķiešana, =izmesta nauda, =nekāda,
     =vienkārši nekāda, =nav nekāda, =neļaujiet sevi apmānīt, =no rūpnīcas, nokopēj*,
-    =oriģinalitāte nulle, =tikai saku, =nav stiprā puse, =nav viņu stiprā
+    =oriģinalitāte nulle, =tikai saku, =nav stiprā puse, =nav viņu stiprā, =kā gumija,
+    =kā plastmasa, =kā kartons, =kas to pērk, =kas to ēd, =esiet uzmanīgi, =jaunām etiķetēm,
+    =pagājušās nedēļas, pārlīmē*, =kurš to apstiprināja
 """) + _terms("en", """
     =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
     =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
@@ -312,7 +324,10 @@ BUSINESS_ATTACK = _terms("lv", """
     =reheated, =mass-produced, =factory bread, =cardboard, =waste of money, =tastes like,
     =don't be fooled, =bless them, =they tried, =nice try, =better luck next time, =copied,
     copycat*, =zero originality, =let that sink in, =just saying, =never again,
-    =not their strong suit, =not their forte, =basically coloured, =basically colored
+    =not their strong suit, =not their forte, =basically coloured, =basically colored,
+    =like rubber, =like plastic, =like cardboard, =who buys this, =who buys that,
+    =who eats this, =be careful, =beware, =new labels, =last week's, relabel*, =cringe,
+    =cringy, =who approved, =from a factory, =just so you know
     """)
 
 # Judgements of a whole group beyond insults: bans, sweeping claims, "go back".
@@ -374,7 +389,8 @@ SECRECY = _terms("lv", """
     =pirms paziņošanas, =neoficiāli, =jūs to nedzirdējāt, =to nedzirdējāt no manis,
     =vēl nav publisks, =vēl nav publiski, =vēl nav publiskots, =vēl ir noslēpums,
     =vēl noslēpums, =pagaidām noslēpums, =iekšējā info, =iekšējā informācija,
-    =darbinieku sapulcē, =iekšējā sapulcē
+    =darbinieku sapulcē, =iekšējā sapulcē, =nevajadzētu stāstīt, =droši vien nedrīkstu,
+    =nedrīkstu stāstīt, =nedrīkstētu stāstīt, =redzēju tabulā, =redzēju e-pastā
 """) + _terms("en", """
     =just between us, =strictly between us, =between you and me, =between ourselves,
     =off the record, =internal only, =internal use only, =for internal use, =confidential,
@@ -385,7 +401,9 @@ SECRECY = _terms("lv", """
     =keep it under your hat, =hush-hush, =nobody knows yet, =no one knows yet,
     =not public yet, =not yet public, =insider info, =insider tip, =don't spread this,
     =still a secret, =still secret, =can't say more till, =can't say more until,
-    =internal info, =in the staff meeting, =at the staff meeting, =from the staff meeting
+    =internal info, =in the staff meeting, =at the staff meeting, =from the staff meeting,
+    =shouldn't share, =shouldn't be sharing, =probably shouldn't, =not supposed to share,
+    =not supposed to say, =saw the spreadsheet, =saw the email, =saw the document
 """)
 
 # Playful secrecy: marketing teasers use it too ("Psst... pumpkin bread is back!"), so these
