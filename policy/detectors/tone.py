@@ -195,7 +195,14 @@ class Tone:
         (and then the longest) so that "neviens nereaģē" counts once, not twice."""
         found = [(s, STRONG) for s in _find(self.strong, doc) if not _negated(doc, s)]
         if self.hints is not None:
-            found += [(s, HINT) for s in _find(self.hints, doc)]
+            # A hint counts once however often it is repeated: "lost again ... again" is one
+            # "again", not two.
+            seen: set[str] = set()
+            for s in _find(self.hints, doc):
+                key = doc.text[s.start : s.end].lower()
+                if key not in seen:
+                    seen.add(key)
+                    found.append((s, HINT))
         found.sort(key=lambda c: (-c[1], -(c[0].last - c[0].first)))
         taken: list[tuple[Span, float]] = []
         for s, w in found:

@@ -58,7 +58,9 @@ WORK_TERMS = _terms("lv", """
     atvaļinājum*, slimības lap*, darba laik*, brīvdien*, =samaksa, =samaksu, =dzeramnaudas
 """) + _terms("en", """
     salary, salaries, =pay, =paid, paycheck*, paycheque*, payslip*, wage*, =raise, =raises,
-    =bonus, =bonuses, overtime, =hours, =shift, =shifts, =doubles, =schedule, =rota, =rotas,
+    =bonus, =bonuses, overtime, =hours, =shift, =shifts, =doubles, =the schedule,
+    =our schedule, =my schedule, =work schedule, =shift schedule, =new schedule,
+    =another schedule, =schedules, =rota, =rotas,
     =break, =breaks, lunch break*, =contract, =holiday, =holidays, vacation*, =sick leave,
     =tips, =staffing, =time off, =days off, =rate, =holiday pay, =tips jar, =minimum wage
 """)
@@ -254,7 +256,7 @@ TONE_HINTS = _terms("lv", """
     =burned, =cut his finger, =cut her finger, =slipped, =smoking, =we've told,
     =told everyone, =reported it, =we reported, =i guess, =sure, =they said, =apparently,
     =thinks
-""") + (("#mock", "any"), ("#laugh", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"), ("#eyes", "any"),
+""") + (("#mock", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"), ("#eyes", "any"),
     ("#concord", "any"))
 
 # Positive frames: thanks, pride, congratulations, praise. They veto a mild judgement in the
