@@ -44,8 +44,8 @@ def run(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextI
         from policy.evaluation import DRAFTS_HOLDOUT_PATH, DRAFTS_PATH, evaluate_drafts, format_drafts, load_drafts
 
         sets = [(args.drafts, f"Drafts: {args.drafts}")] if args.drafts else [
-            (DRAFTS_PATH, "Drafts: tuning set (policy/eval/drafts.yaml)"),
-            (DRAFTS_HOLDOUT_PATH, "Drafts: held-out set (policy/eval/drafts_holdout.yaml)"),
+            (DRAFTS_PATH, f"Drafts: tuning set (policy/eval/{DRAFTS_PATH.name})"),
+            (DRAFTS_HOLDOUT_PATH, f"Drafts: held-out set (policy/eval/{DRAFTS_HOLDOUT_PATH.name})"),
         ]
         for path, title in sets:
             if path is None or not path.exists():

@@ -53,9 +53,11 @@ DEFAULTS: dict[str, Mapping[str, Any]] = {
 # Plain negators only: "neviens", "nekad", "never", "nobody" are cues of their own, and in
 # Latvian they agree with a negated verb rather than cancel it.
 _NEGATORS = frozenset(
-    """not nav nebija nebus ne no isn't aren't wasn't weren't don't doesn't didn't won't
+    """not nav nebija nebus ne isn't aren't wasn't weren't don't doesn't didn't won't
     without bez hardly""".split()
 )
+# "no" negates in English ("no problems") but means "from" in Latvian ("neviens no vadības").
+_NEGATORS_EN = _NEGATORS | {"no"}
 
 
 def validate(params: Mapping[str, Any]) -> str | None:
@@ -122,8 +124,9 @@ def _negated(doc: Doc, s: Span) -> bool:
     toks, sent = doc.tokens, doc.sentence
     if toks[s.first].start != s.start:
         return False
+    negators = _NEGATORS_EN if doc.lang == "en" else _NEGATORS
     for j in range(max(0, s.first - 2), s.first):
-        if sent[j] == sent[s.first] and toks[j].norm in _NEGATORS:
+        if sent[j] == sent[s.first] and toks[j].norm in negators:
             return True
     return False
 

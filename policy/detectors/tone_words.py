@@ -1,6 +1,8 @@
-"""Vocabularies of the `tone` detector: what a judgement is about (targets) and how it sounds
-(strong cues, hints, positive frames), in Latvian and English, in the term syntax of
-`patterns.py` (`word` inflects, `word*` is a prefix, `=word` exact; diacritics optional).
+"""Vocabularies of the `tone` detector: how a judgement sounds (strong cues, hints, positive
+frames) and the special lists of some rules (customer sneers, attacks on a business,
+stereotypes, health, secrecy), in Latvian and English, in the term syntax of `patterns.py`
+(`word` inflects, `word*` is a prefix, `=word` exact; diacritics optional). What a judgement is
+about (the targets) is in tone_targets.py; both are registered here as TONE_WORDLISTS.
 
 They are broad on purpose: held-out posts by outsiders kept missing because a complaint used a
 word no list had ("keeps promising raises and never delivers", "neviens nereaģē"). A single
@@ -16,131 +18,24 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from policy.detectors.tone_targets import (
+    COMPETITORS,
+    CUSTOMERS,
+    FACILITIES,
+    GROUPS,
+    PERSONS,
+    WORK_PEOPLE,
+    WORK_PLACE,
+    WORK_TERMS,
+    term_list,
+)
 
-def _terms(lang: str, text: str) -> tuple[tuple[str, str], ...]:
-    """Terms separated by commas or new lines (phrases keep their spaces)."""
-    return tuple((t.strip(), lang) for line in text.splitlines() for t in line.split(",") if t.strip())
-
-
-# ---- targets ---------------------------------------------------------------------------------
-
-# The people a complaint about work is aimed at: management, HR, owners, colleagues.
-WORK_PEOPLE = _terms("lv", """
-    vadīb*, vadītāj*, priekšniek*, priekšniec*, =šefs, =šefam, =šefu, =šefa, =šefi, =šefiem,
-    =bosis, =boss, =bosam, =bosu, direktor*, =valde, =valdei, =valdes, =valdi, īpašniek*,
-    personāldaļ*, =hr, darba devēj*, menedžer*, menedžment*, kolēģ*, darbabiedr*,
-    =tie augšā, =augšā sēdošie, grāmatvedīb*
-""") + _terms("en", """
-    management, =manager, =managers, =boss, =bosses, =bossman, leadership, =upper management,
-    =the top, =higher-ups, =higher ups, =execs, executive*, director*, =ceo, =owner, =owners,
-    =hr, supervisor*, shift lead*, =team lead, =foreman, =employer, =employers, colleague*,
-    coworker*, co-worker*, =the office, =payroll, =head office
-""")
-
-# The workplace itself: "this company", "working here", "šo vietu".
-WORK_PLACE = _terms("lv", """
-    mūsu firm*, =šajā firmā, =šī firma, =šo firmu, =šajā uzņēmumā, mūsu uzņēmum*, =šo vietu,
-    =šajā vietā, =šī vieta, =šeit strādāt, =te strādāt, =šeit strādā, =te strādā, =manā darbā,
-    =mans darbs, =šis darbs, =šajā darbā, darba apstākļ*, darba vid*, =darbavietā,
-    šeit nostrādāj*, te nostrādāj*, =no šejienes, nostrādāj*, =strādāju te, =strādāju šeit,
-    =darba vietā, kolektīv*, =pie mums darbā
-""") + _terms("en", """
-    =the company, =this company, =our company, =my company, =my employer, =this place,
-    =working here, =work here, =works here, =worked here, =this job, =my job, workplace,
-    =at work, working conditions, =morale, =around here, =worked here for, =the staff, =applying here, =been here,
-    =apply here, =the planning
-""")
-
-# Pay and working time: what "unpaid", "late again", "cut" are about.
-WORK_TERMS = _terms("lv", """
-    =alga, =algas, =algu, =algā, =algām, =algai, atalgojum*, prēmij*, piemaks*,
-    paaugstinājum*, virsstund*, maiņ*, grafik*, pārtraukum*, pusdienlaik*, darba līgum*,
-    atvaļinājum*, slimības lap*, darba laik*, brīvdien*, =samaksa, =samaksu, =dzeramnaudas
-""") + _terms("en", """
-    salary, salaries, =pay, =paid, paycheck*, paycheque*, payslip*, wage*, =raise, =raises,
-    =bonus, =bonuses, overtime, =hours, =shift, =shifts, =doubles, =the schedule,
-    =our schedule, =my schedule, =work schedule, =shift schedule, =new schedule,
-    =another schedule, =schedules, =rota, =rotas,
-    =break, =breaks, lunch break*, =contract, =holiday, =holidays, vacation*, =sick leave,
-    =tips, =staffing, =time off, =days off, =rate, =holiday pay, =tips jar, =minimum wage
-""")
-
-# Premises and equipment: an internal incident is a fault that nobody fixes.
-FACILITIES = _terms("lv", """
-    krāsn*, saldētav*, ledusskap*, dzesētav*, dzesētāj*, mīcām*, mīklas mašīn*, iekārt*,
-    aprīkojum*, jumt*, ventilācij*, apkur*, kondicionier*, tualet*, noliktav*, =cehā, =ceha,
-    =cehs, =cehu, virtuv*, =grīda, =grīdu, busiņ*, furgon*, =telpās, =telpas, =darba rīki,
-    trauku mazgājam*, =elektrība, =elektrības, =apkure, =siltums, =naži, =nazis,
-    =instrumenti, =atpūtas telpa, =atpūtas telpā, =darba cimdi, =cimdus, =darba drēbes
-""") + _terms("en", """
-    oven*, freezer*, fridge*, =cooling room, =cold room, =walk-in, mixer*, =machine,
-    =machines, equipment, =roof, ventilation, heating, =air conditioning, =aircon, toilet*,
-    bathroom*, warehouse, =storage room, =kitchen, =floor, =van, =vans, =delivery van, =till,
-    dishwasher*, =boiler, =lights, =building, =premises, =hot water, =break room, =knife,
-    =knives, =tools
-""")
-
-# The people we serve. "People" is here for the generalising sneer ("People are unreal").
-CUSTOMERS = _terms("lv", """
-    klient*, =viesis, =viesim, =viesi, =viesu, =viesiem, =viesus, =viese, pircēj*,
-    apmeklētāj*, pasūtītāj*, =kundze, =kundzei, =kundzi, =kundzes, tant*, onkul*, =vecis,
-    =večuks, vecīt*, =vecene, =kāds vīrietis, =kāda sieviete, =kāds vīrs, =kāds tips,
-    =kāda dāma, =dāma, =dāmai, =vīrietis, =sieviete, =puisis, =meitene, =cilvēki, =ļaudis,
-    =galdiņš, =galdiņam, =galdiņa, =pastāvīgais, =pastāvīgā, =mamma ar, =tas pensionārs,
-    =tā pensionāre, =tā kundze, =tas vīrs, =tas tips, =tā sieviete, =tas klients, =tā tante
-""") + _terms("en", """
-    customer*, client*, =guest, =guests, shopper*, visitor*, =patron, =patrons, =regulars,
-    =some guy, =this guy, =the guy, =a guy, =that guy, =some lady, =this lady, =the lady,
-    =a lady, =that lady, =some woman, =a woman, =this woman, =some man, =a man, =this man,
-    =old man, =old lady, =table, =people, =karen, =karens, =sir, =madam, =the woman,
-    =the man, =the kid, =parents, =the couple, =a couple
-""")
-
-# Competitors by kind; their configured names come from the profile.
-COMPETITORS = _terms("lv", """
-    konkurent*, =citā maiznīcā, =tā maiznīca, =tie no blakus, =blakus maiznīc*,
-    =otrā pusē ielas, =pretējā maiznīca, =viena maiznīca, =kāda maiznīca, =citas maiznīcas,
-    =stūra maiznīca, =blakus esošā maiznīca, =tā maiznīca, =tās maiznīcas, =viņu maiznīc*
-""") + _terms("en", """
-    competitor*, rival*, =the other bakery, =that bakery, =the bakery across,
-    =across the street, =the place next door, =down the road, =the bakery on the corner,
-    =the bakery down the street, =the place on the corner, =a certain bakery, =other bakeries,
-    =some bakeries, =their bakery, =that café, =the café across
-""")
-
-# Groups of people (origin, faith, gender, orientation, age, health): a judgement of a whole
-# group is hateful content whatever words it uses.
-GROUPS = _terms("lv", """
-    imigrant*, iebraucēj*, bēgļ*, patvēruma meklētāj*, musulmaņ*, ebrej*, čigān*, =romi,
-    =romiem, =romus, =romu, =krievi, =krieviem, =krievus, ukraiņ*, =geji, =gejus, =gejiem,
-    homoseksuāļ*, lesbiet*, transpersonas, =sievietes, =sievietēm, melnādain*, aziāt*,
-    ārzemniek*, invalīd*, cilvēki ar invaliditāti, pensionār*, =vecie, =vecajiem, =ķīnieši,
-    =indieši, =arābi, =lietuvieši, =igauņi, =baltkrievi, =nerunā latviski,
-    =nemāk latviski, =nerunā latviešu valodā
-""") + _terms("en", """
-    immigrants, migrants, refugees, foreigners, =muslims, =jews, =gypsies, =roma, =russians,
-    =gays, =lesbians, =trans people, =transgender people, =women, =blacks, =asians, =disabled,
-    =old people, =boomers, =chinese, =indians, =arabs, =africans, =mexicans, =poles,
-    =ukrainians, =lithuanians, =don't speak latvian, =don't speak english,
-    =can't speak latvian
-""")
-
-# Another person than the author, for facts about their health.
-PERSONS = _terms("lv", """
-    kolēģ*, darbabiedr*, grāmatved*, pavār*, maiznie*, pārdevēj*, kasier*, šofer*, kurjer*,
-    konditor*, vadītāj*, direktor*, priekšniek*, priekšniec*, =šefs, =šefam, =viņš, =viņa,
-    =viņam, =viņai, =viņu, =viņas, =klients, =kliente, =klientam, =klientei
-""") + _terms("en", """
-    colleague*, coworker*, co-worker*, accountant*, cashier*, =baker, =bakers, =driver,
-    =courier, =chef, =manager, =boss, =supervisor, =director, =he, =she, =he's, =she's, =his,
-    =her, =him, =customer, =client
-""")
 
 # ---- how it sounds ---------------------------------------------------------------------------
 
 # Strong cues (weight 1): complaint, contempt, neglect. The word lists of wordlists.py
 # (negative, insults, profanity) are strong cues as well; rules list them next to this one.
-TONE_STRONG = _terms("lv", """
+TONE_STRONG = term_list("lv", """
     nekompetent*, bezjēdzīg*, =haoss, haotisk*, =bardaks, =cirks, =pilns cirks, =joks,
     =jokiņš, smieklīg*, absurd*, muļķīg*, =apnicis, =apnikusi, =apnika, =apnīk, =pietiek,
     =noguris no, =nogurusi no, izdeg*, =nemaksā, =nemaksāja, nesamaksā*, neizmaksā*,
@@ -169,7 +64,7 @@ TONE_STRONG = _terms("lv", """
     =minimālā alga, =minimālo algu, =minimālās algas, =kadru mainība, =nav budžeta,
     =kurš to apstiprināja, =cik var, =izsmiekls, =ņirgāšanās,
     =ārprāts, =traki
-""") + _terms("en", """
+""") + term_list("en", """
     =fed up, =sick of, =sick and tired, =tired of, =done with, =had enough, =so done,
     =can't take, =cannot take, =can't stand, =over it, =enough is enough, =what a joke,
     =a joke, =clueless, =incompetent, =useless, =chaos, =chaotic, =mess, =messy, =shambles,
@@ -218,7 +113,7 @@ TONE_STRONG = _terms("lv", """
 """)
 
 # Hints (weight 0.5): harmless alone, telling together ("atkal" + "kavējas").
-TONE_HINTS = _terms("lv", """
+TONE_HINTS = term_list("lv", """
     =atkal, =kārtējo reizi, =kārtējais, =kārtējā, =kārtējie, =kārtējo, =otro reizi,
     =trešo reizi, =ceturto reizi, =vienmēr, =joprojām, =vēl joprojām, =nekad, =neviens,
     =nevienam, =nekas, =neko, =nekā, =sola, =solīja, solījum*, =jau mēnesi, =jau nedēļu,
@@ -236,7 +131,7 @@ TONE_HINTS = _terms("lv", """
     =laikam domā, =nostrādāju _ stundas, =strādāju _ stundas, =slimības lapā, sagriez*,
     savainoj*, apdedzin*, =paslīdēja, =pakrita, =dūmo, =kūp, =ziņojām, =teicām jau,
     =vai ne, =katru pusstundu, =smēķē, =viņu vietā
-""") + _terms("en", """
+""") + term_list("en", """
     =again, =yet again, =once again, =another, =second time, =third time, =every time,
     =still, =always, =keeps, =keep, =never, =nobody, =no one, =nothing, =promised,
     =promises, =promise, =supposedly, =apparently, =for weeks, =for months, =for a week,
@@ -261,14 +156,14 @@ TONE_HINTS = _terms("lv", """
 
 # Positive frames: thanks, pride, congratulations, praise. They veto a mild judgement in the
 # same sentence ("never been prouder of our team", "no complaints", "paldies vadībai").
-TONE_POSITIVE = _terms("lv", """
+TONE_POSITIVE = term_list("lv", """
     paldies, pateic*, =lepns, =lepna, =lepni, =lepnas, lepoj*, apsvei*, sveic*, =cieņa,
     =malači, =malacis, =molodec, =bravo, lielisk*, =super, =superīgi, =forši, =foršs,
     =prieks, priecā*, laimīg*, =mīļie, =mīļš, =mīļā, =mīļākā, =mīļi, garšīg*, izcil*,
     brīnišķīg*, apbrīn*, =nekādu sūdzību, =nav ko sūdzēties, =bez iebildumiem,
     =nekādu iebildumu, =veiksmi, =izdevās, =izglāba, =atbalsts, =atbalstu, =palīdzību,
     sirsnīg*, =jauki, =jauks, =jaukā, =netīrs darbs, =melnais darbs, =tikām galā, =ar godu
-""") + _terms("en", """
+""") + term_list("en", """
     thank*, =thx, grateful, appreciat*, proud, =pride, congrat*, =well done, =well deserved,
     =shout-out, =shoutout, =kudos, =respect, =love, =loved, =loving, =lovely, =best,
     =amazing, =awesome, =fantastic, =wonderful, =brilliant, =happy, =happier, =happiest,
@@ -280,7 +175,7 @@ TONE_POSITIVE = _terms("lv", """
 """) + (("#smile", "any"),)
 
 # What makes a remark about customers a sneer rather than a story.
-CUSTOMER_SNEER = _terms("lv", """
+CUSTOMER_SNEER = term_list("lv", """
     =nu nopietni, =nopietni, =nu cik var, =cik var, =kāpēc cilvēki, =cilvēki ir, =strīdējās,
     =strīdas, =kliedza, =bļāva, =pieprasīja, =sūdzējās, =sūdzas, =nu tik, dīvaiņ*, =trakie,
     =trakā, ņaud*, smird*, =fui, =negaršoja, =apēstu, =nespēj, =nemāk, =neprot, =nezina pat,
@@ -290,7 +185,7 @@ CUSTOMER_SNEER = _terms("lv", """
     =neko nenopirka, =ej uz, =ej tad, =neesam kalpi, =neesam suņi, =rupjš, =rupja, =rupji, =rupjais, =rupjā, =rupjam, =ko tādi cilvēki,
     =tādi cilvēki, =gribējās iemest, =gribējās iesist, =zog, =nozaga, zagļ*, =atpazīstat, =kas viņu pazīst, =ne ar vīru,
     =ne ar sievu
-""") + _terms("en", """
+""") + term_list("en", """
     =why do people, =why do customers, =adults, =grown adults,
     =grown-ups, =unreal, =seriously, =really, =the audacity, =entitled, =rude, =yell, =yelled,
     =yelling, =scream, =screamed, =screaming, =shout, =shouted, =argued, =arguing, =argue,
@@ -307,7 +202,7 @@ CUSTOMER_SNEER = _terms("lv", """
 """)
 
 # Attacks on a business: advice to stay away and claims that its goods are fake or bad.
-BUSINESS_ATTACK = _terms("lv", """
+BUSINESS_ATTACK = term_list("lv", """
     neņemiet, nepērciet, neejiet, nebrauciet, izvairieties, =neiesaku, plastmas*,
     =pilni ar, =pilna ar, ķīmij*, e-viel*, surogāt*, =viltus, viltot*, =kā svaigas,
     =kā svaigu, =kā svaigu maizi, =sausa, =sauss, =sausas, =pārcepts,
@@ -318,7 +213,7 @@ BUSINESS_ATTACK = _terms("lv", """
     =oriģinalitāte nulle, =tikai saku, =nav stiprā puse, =nav viņu stiprā, =kā gumija,
     =kā plastmasa, =kā kartons, =kas to pērk, =kas to ēd, =esiet uzmanīgi, =jaunām etiķetēm,
     =pagājušās nedēļas, pārlīmē*, =kurš to apstiprināja
-""") + _terms("en", """
+""") + term_list("en", """
     =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
     =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
     =so-called, =fake, =not real, =basically, =don't fall for, =rip-off, =ripoff,
@@ -333,14 +228,14 @@ BUSINESS_ATTACK = _terms("lv", """
     """)
 
 # Judgements of a whole group beyond insults: bans, sweeping claims, "go back".
-STEREOTYPES = _terms("lv", """
+STEREOTYPES = term_list("lv", """
     =visi līdz vienam, =visi vienādi, =visi ir, =vienmēr, slink*, noziedzniek*,
     =nedrīkstētu, =nevajadzētu ļaut, =nedrīkst ļaut, =jāaizliedz, =brauc mājās,
     =lai brauc mājās, =atņem darbu, =atņem mums, =negrib strādāt, =nevar uzticēties,
     =nepieņemt darbā, =neņemt darbā, =neņemtu darbā, =zagļi, =zog, =netīri, =smird,
     =nav ko darīt, =nav vietas, =vīriešu darbs, =sieviešu darbs, =nav piemērot*, =nespēj,
     =tikai problēmas, =jāņem darbā, =vajag ņemt darbā
-""") + _terms("en", """
+""") + term_list("en", """
     =shouldn't be allowed, =should not be allowed, =should be banned, =ban them,
     =not be allowed, =all the same, =every single one, =all of them, =they all, =always,
     =lazy, =criminals, =thieves, =go back, =take our jobs, =steal, =can't be trusted,
@@ -350,7 +245,7 @@ STEREOTYPES = _terms("lv", """
 """)
 
 # Health and other sensitive facts about a person.
-HEALTH = _terms("lv", """
+HEALTH = term_list("lv", """
     =slims, =slima, =slimo, =slimoja, =saslima, =saslimis, =saslimusi, slimīb*,
     =slimnīcā, =slimnīcu, diagnoz*, =diagnosticēja, =atklāja diabētu, =vēzis, =vēzi, =vēža,
     onkoloģ*, depresij*, grūtniec*, =ir stāvoklī, =ir bērna gaidībās, =gaida bērniņu,
@@ -361,7 +256,7 @@ HEALTH = _terms("lv", """
     =plaušu karsonis, =plaušu karsoni, lūzum*, =salauza kāju, =salauza roku, =lauza kāju,
     =ārstniecības iestādē, =ātrā palīdzība, =ātro palīdzību, =panikas lēkmes, =nervu sabrukums,
     dzemdīb*, =atkopjas, =atveseļojas
-""") + _terms("en", """
+""") + term_list("en", """
     =sick, =ill, =illness, =in hospital, =in the hospital, =hospitalised, =hospitalized,
     =surgery, =diagnosed, =diagnosis, =cancer, =chemo, =chemotherapy, =pregnant, =pregnancy,
     =expecting a baby, =miscarriage, =depression, =anxiety disorder, =mental health,
@@ -374,16 +269,16 @@ HEALTH = _terms("lv", """
 
 # Words that make a health word about something else: charity, a hospital as a place to
 # donate to, idioms ("sick of", "sick and tired", "ill-timed").
-HEALTH_VETO = _terms("lv", """
+HEALTH_VETO = term_list("lv", """
     ziedoj*, labdarīb*, =ziedojumu, =ziedojumi, koncert*, =apnicis
-""") + _terms("en", """
+""") + term_list("en", """
     donat*, charity, fundrais*, =sick of, =sick and tired, =sick day, =ill-timed,
     =children's hospital, =sick beats
 """)
 
 # Secrecy cues: said in a public post, they announce that what follows is not public. These
 # are findings on their own.
-SECRECY = _terms("lv", """
+SECRECY = term_list("lv", """
     =neviens vēl nezina, =vēl neviens nezina, =neviens vēl nav dzirdējis, =tikai starp mums,
     =starp mums runājot, =starp mums sakot, konfidenciāl*, nopludināt*, =noplūdis, =noplūda,
     =iekšējai lietošanai, =tikai iekšējai, =vēl nav oficiāli, =vēl nav paziņots,
@@ -393,7 +288,7 @@ SECRECY = _terms("lv", """
     =vēl noslēpums, =pagaidām noslēpums, =iekšējā info, =iekšējā informācija,
     =darbinieku sapulcē, =iekšējā sapulcē, =nevajadzētu stāstīt, =droši vien nedrīkstu,
     =nedrīkstu stāstīt, =nedrīkstētu stāstīt, =redzēju tabulā, =redzēju e-pastā
-""") + _terms("en", """
+""") + term_list("en", """
     =just between us, =strictly between us, =between you and me, =between ourselves,
     =off the record, =internal only, =internal use only, =for internal use, =confidential,
     =leaked from, =leaked memo, =leaked email, =leaked document, =got leaked,
@@ -410,11 +305,11 @@ SECRECY = _terms("lv", """
 
 # Playful secrecy: marketing teasers use it too ("Psst... pumpkin bread is back!"), so these
 # count only next to plans, dates of launches, money or people (unannounced-plans).
-SECRECY_SOFT = _terms("lv", """
+SECRECY_SOFT = term_list("lv", """
     =klusiņām, =pagaidām klusiņām, =čuču, =psst, =pst, =ššš, =nevienam nesakiet,
     =nevienam nestāstiet, =nestāstiet nevienam, =nesakiet nevienam, =starp mums, =pssst,
     =baumas, =baumo, =runā ka
-""") + _terms("en", """
+""") + term_list("en", """
     =don't tell anyone, =do not tell anyone, =dont tell anyone, =don't tell anybody,
     =between us, =psst, =pssst, =shh, =shhh, =sneak peek, =spoiler, =can't say much,
     =cannot say much, =stay tuned, =watch this space, =rumour, =rumours, =rumor, =rumors,
@@ -423,9 +318,9 @@ SECRECY_SOFT = _terms("lv", """
 
 # Words near a capitalised word that make it something other than a business to attack:
 # "Neejiet garām" is "don't miss", not "stay away".
-BUSINESS_VETO = _terms("lv", """
+BUSINESS_VETO = term_list("lv", """
     =neejiet garām, =nepalaidiet garām, =nepaejiet garām, =neaizmirstiet
-""") + _terms("en", """
+""") + term_list("en", """
     =don't miss, =do not miss, =don't forget, =don't wait, =avoid the queue, =avoid queues,
     =avoid the rush, =skip the queue, =skip the line
 """)

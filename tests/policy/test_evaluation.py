@@ -95,17 +95,19 @@ def test_tuning_set_is_big_balanced_and_uses_real_clauses() -> None:
 
 
 def test_tuning_set_figures(reviewer: Reviewer) -> None:
+    # Measured in round 4 (727 drafts): flagged 99.0% (lv 98.8, en 99.3), correct clause the
+    # same, clean flagged 0%. The thresholds sit just under that, so a regression shows.
     m = evaluate_drafts(reviewer, load_drafts(DRAFTS_PATH))
     for row in m.rows:  # per language and overall
-        assert row.flagged.value >= 0.95, format_drafts(m)
-        assert row.correct_clause.value >= 0.90, format_drafts(m)
-        assert row.clean_flagged.value <= 0.05, format_drafts(m)
+        assert row.flagged.value >= 0.98, format_drafts(m)
+        assert row.correct_clause.value >= 0.98, format_drafts(m)
+        assert row.clean_flagged.value <= 0.01, format_drafts(m)
 
 
 def test_held_out_set_exists_and_raises_no_false_alarms(reviewer: Reviewer) -> None:
     # Only the false-alarm rate is guarded here: the held-out recall is reported as measured
-    # (see the commit history of drafts_holdout.yaml), not tuned towards a threshold.
+    # (in the header and commit history of the held-out file), not tuned towards a threshold.
     items = load_drafts(DRAFTS_HOLDOUT_PATH)
-    assert len(items) >= 40
+    assert len(items) >= 60
     m = evaluate_drafts(reviewer, items)
     assert m.overall.clean_flagged.value <= 0.10, format_drafts(m)
