@@ -61,13 +61,14 @@ FACILITIES = term_list("lv", """
     aprīkojum*, jumt*, ventilācij*, apkur*, kondicionier*, tualet*, noliktav*, =cehā, =ceha,
     =cehs, =cehu, virtuv*, =grīda, =grīdu, busiņ*, furgon*, =telpās, =telpas, =darba rīki,
     trauku mazgājam*, =elektrība, =elektrības, =apkure, =siltums, =naži, =nazis,
-    =instrumenti, =atpūtas telpa, =atpūtas telpā, =darba cimdi, =cimdus, =darba drēbes
+    =instrumenti, =atpūtas telpa, =atpūtas telpā, =darba cimdi, =cimdus, =darba drēbes,
+    evakuācijas izej*, =avārijas izeja, =ugunsdzēšamais aparāts
 """) + term_list("en", """
     oven*, freezer*, fridge*, =cooling room, =cold room, =walk-in, mixer*, =machine,
     =machines, equipment, =roof, ventilation, heating, =air conditioning, =aircon, toilet*,
     bathroom*, warehouse, =storage room, =kitchen, =floor, =van, =vans, =delivery van, =till,
     dishwasher*, =boiler, =lights, =building, =premises, =hot water, =break room, =knife,
-    =knives, =tools
+    =knives, =tools, =fire exit, =emergency exit, =fire extinguisher
 """)
 
 # The people we serve. "People" is here for the generalising sneer ("People are unreal").

@@ -60,7 +60,8 @@ TONE_STRONG = term_list("lv", """
     =ne par centu, =nav pacēlis, =nav pacēluši, =nepaceļ, nokauninā*, =nedrīkst izturēties,
     nejēdzīb*, =kurš to izdomāja, =kas to izdomāja, =mēnešiem prasām, =jau mēnešiem,
     =tikai saku, =kad kādam notiks, =kamēr kāds nesavainosies, =izturas pret mums,
-    =taisnīgi vai ne, =vai tas ir taisnīgi, =strādājam viņu vietā, =strādāju viņu vietā,
+    =taisnīgi vai ne, =vai tas ir taisnīgi, =retorisks jautājums, =lai kāds kaut ko dara,
+    =brīnās kāpēc, =bez pieredzes, =radinieks dabūja, =dēls dabūja, =pa blatu, =strādājam viņu vietā, =strādāju viņu vietā,
     =minimālā alga, =minimālo algu, =minimālās algas, =kadru mainība, =nav budžeta,
     =kurš to apstiprināja, =cik var, =izsmiekls, =ņirgāšanās,
     =ārprāts, =traki
@@ -109,7 +110,9 @@ TONE_STRONG = term_list("lv", """
     =just saying, =we see you, =is anyone even, =anyone even there, =before someone gets hurt,
     =until someone gets hurt, =treats us like, =treat us like, =no thanks, =still on minimum,
     =staff turnover, =waiting for a fire, =waiting for someone to get hurt, =who approved,
-    =cringe, =cringy, =no budget, =work for them, =doing their job
+    =cringe, =cringy, =no budget, =work for them, =doing their job, =nothing says,
+    =rhetorical question, =totally fair, =someone please do something, =wonders why,
+    =zero experience, nepotism*, =owner's son, =boss's son, =boss's daughter
 """)
 
 # Hints (weight 0.5): harmless alone, telling together ("atkal" + "kavējas").
@@ -130,7 +133,8 @@ TONE_HINTS = term_list("lv", """
     =nav karstā ūdens, =nav ūdens, =nav elektrības, =nav apkures, =laikam liekas,
     =laikam domā, =nostrādāju _ stundas, =strādāju _ stundas, =slimības lapā, sagriez*,
     savainoj*, apdedzin*, =paslīdēja, =pakrita, =dūmo, =kūp, =ziņojām, =teicām jau,
-    =vai ne, =katru pusstundu, =smēķē, =viņu vietā
+    =vai ne, =katru pusstundu, =smēķē, =viņu vietā, =interesanti, =nu nu, =apgalvo,
+    bloķēt*, =aizkrauts, =aizkrauta
 """) + term_list("en", """
     =again, =yet again, =once again, =another, =second time, =third time, =every time,
     =still, =always, =keeps, =keep, =never, =nobody, =no one, =nothing, =promised,
@@ -150,7 +154,7 @@ TONE_HINTS = term_list("lv", """
     =for _ days, =nobody from, =no one from, =nobody has, =no one has, =injured, =got hurt,
     =burned, =cut his finger, =cut her finger, =slipped, =smoking, =we've told,
     =told everyone, =reported it, =we reported, =i guess, =sure, =they said, =apparently,
-    =thinks
+    =thinks, =i'm sure, =totally, =blocked, =days straight, =claims, =calling their
 """) + (("#mock", "any"), ("#anger", "any"), ("#quoted", "any"), ("#clap", "any"), ("#eyes", "any"),
     ("#concord", "any"))
 
@@ -212,7 +216,8 @@ BUSINESS_ATTACK = term_list("lv", """
     =vienkārši nekāda, =nav nekāda, =neļaujiet sevi apmānīt, =no rūpnīcas, nokopēj*,
     =oriģinalitāte nulle, =tikai saku, =nav stiprā puse, =nav viņu stiprā, =kā gumija,
     =kā plastmasa, =kā kartons, =kas to pērk, =kas to ēd, =esiet uzmanīgi, =jaunām etiķetēm,
-    =pagājušās nedēļas, pārlīmē*, =kurš to apstiprināja
+    =pagājušās nedēļas, pārlīmē*, =kurš to apstiprināja, =sliktākā, =sliktāko, =sliktākais,
+    vissliktāk*, =neēstu, =es gan redzēju, =redzēju kā
 """) + term_list("en", """
     =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
     =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
@@ -224,7 +229,8 @@ BUSINESS_ATTACK = term_list("lv", """
     =not their strong suit, =not their forte, =basically coloured, =basically colored,
     =like rubber, =like plastic, =like cardboard, =who buys this, =who buys that,
     =who eats this, =be careful, =beware, =new labels, =last week's, relabel*, =cringe,
-    =cringy, =who approved, =from a factory, =just so you know
+    =cringy, =who approved, =from a factory, =just so you know, =the worst, =worst,
+    =funniest thing, =the funniest, =wouldn't eat, =i've seen how, =seen how it's made
     """)
 
 # Judgements of a whole group beyond insults: bans, sweeping claims, "go back".

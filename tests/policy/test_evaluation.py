@@ -95,12 +95,12 @@ def test_tuning_set_is_big_balanced_and_uses_real_clauses() -> None:
 
 
 def test_tuning_set_figures(reviewer: Reviewer) -> None:
-    # Measured in round 4 (727 drafts): flagged 99.0% (lv 98.8, en 99.3), correct clause the
+    # Measured in round 4 (787 drafts): flagged 98.5% (lv 98.3, en 98.8), correct clause the
     # same, clean flagged 0%. The thresholds sit just under that, so a regression shows.
     m = evaluate_drafts(reviewer, load_drafts(DRAFTS_PATH))
     for row in m.rows:  # per language and overall
-        assert row.flagged.value >= 0.98, format_drafts(m)
-        assert row.correct_clause.value >= 0.98, format_drafts(m)
+        assert row.flagged.value >= 0.97, format_drafts(m)
+        assert row.correct_clause.value >= 0.97, format_drafts(m)
         assert row.clean_flagged.value <= 0.01, format_drafts(m)
 
 
