@@ -5,12 +5,12 @@ within `window` words ("Management keeps promising raises. Tired of being lied t
 or the whole draft with `scope: draft` (short posts about one competitor).
 
 Word lists cannot foresee every complaint, so this detector trades exact wording for weight:
-"keeps promising raises and never delivers" has no listed insult, but "keeps" and "promising"
-are hints and "never delivers" a cue. Hints alone need 1.5 (three of them). Precision comes
-from three guards:
+"keeps promising raises and never delivers" has no listed insult, but "keeps" is a hint and
+"never delivers" a cue. Hints alone need 1.5 (three different ones; a repeated hint counts
+once). Precision comes from three guards:
 
-- a positive frame in the same sentence ("paldies", "proud of", "no complaints") vetoes a mild
-  judgement; only a heavy one (weight 2 or more: "Thanks for another unpaid Saturday, boss"), or
+- a positive frame in the sentences of the judgement ("paldies", "proud of", "no complaints",
+  a happy emoji) vetoes a mild judgement; only a heavy one (weight 2 or more: "Thanks for another unpaid Saturday, boss"), or
   one with scare quotes, an eye-roll or a slow clap in its sentences (sarcasm), survives it;
 - a strong cue right after a plain negator does not count ("nav slikti", "not bad"); Latvian
   negative concord ("neviens nereaģē") is not negation and counts;
@@ -181,7 +181,8 @@ class Tone:
             sarcastic = any(in_scope(m) for m in self._sarcasm(doc))
             if score < OVERRIDE and not sarcastic and any(in_scope(p) for p in positives):
                 continue
-            spans = [t] + [c for c, _ in near if self.draft_scope or sent[c.first] == sent[t.first]] or [t]
+            # The finding shows the target and the cues of its own sentence (or of the draft).
+            spans = [t] + [c for c, _ in near if self.draft_scope or sent[c.first] == sent[t.first]]
             hits.append(Hit(min(s.start for s in spans), max(s.end for s in spans)))
         return hits
 
@@ -225,7 +226,9 @@ class Tone:
 
     def _names(self, doc: Doc, cues: list[tuple[Span, float]]) -> list[Span]:
         own = _find(self.own_names, doc) if self.own_names is not None else []
-        taken = [c for c, _ in cues] + own
+        # Word cues are not part of a name ("Avoid Golden Crust"); marks (emoji) are filed
+        # under the word before them and must not hide it.
+        taken = [c for c, _ in cues if doc.tokens[c.first].start == c.start] + own
         return capitalised.business_names(doc, taken)
 
 
