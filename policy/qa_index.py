@@ -32,6 +32,7 @@ from typing import Iterable, Mapping
 from policy.bm25 import BM25
 from policy.model import Clause, Lang, Policy, Profile, Stance, Text
 from policy.qa_cues import Cues, merge_cues, read_cues
+from policy.qa_scope import asks_about_saying, is_admin
 from policy.qa_stance import RULE_KINDS, SIDE, ExampleQuestion, Sentence, Stances
 from policy.qa_synonyms import CONCEPTS, TARGETS
 from policy.qa_vocab import (
@@ -91,6 +92,10 @@ _CUE_TOPICS = (
 THRESHOLD_DOMAIN = 3.0
 THRESHOLD_WEAK = 5.0
 THRESHOLD_PLAIN = 12.5
+# A question that asks for permission or advice about saying or showing something to someone
+# (`policy.qa_scope`) is in scope in the policy's sense whatever its words; it needs only some
+# match to know which clause. Workplace admin without a word for "in public" needs the plain one.
+THRESHOLD_ASK = 1.5
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„“\"])")
 
@@ -118,6 +123,8 @@ class Query:
     cues: Cues = field(default_factory=Cues)  # how the question qualifies the act (qa_cues)
     concepts: frozenset[str] = frozenset()  # terms only the concepts added (qa_synonyms)
     targets: frozenset[str] = frozenset()  # the policy's stems for the people the question names
+    asks: bool = False  # asks for permission or advice about saying something (qa_scope)
+    admin: bool = False  # workplace admin: leave, pay dates, shifts, IT, facilities (qa_scope)
 
 
 @dataclass(frozen=True)
@@ -251,7 +258,7 @@ class QAIndex:
         other: Lang = "en" if lang == "lv" else "lv"
         terms: dict[str, float] = {}
         seq: list[str] = []
-        in_domain = strong = False
+        in_domain = strong = speech = False
         folded = fold(question)
         # "bankas konts", "e-mail account": an account that is not on social media.
         other_account = bool(OTHER_ACCOUNT.search(folded))
@@ -261,7 +268,8 @@ class QAIndex:
             if t.norm in STOP or len(t.norm) < 2 or t.norm.isdigit():
                 continue
             media = is_media(t.norm) and not (other_account and t.norm in MEDIA_WORDS)
-            in_domain = in_domain or media or is_speech(t.norm)
+            speech = speech or is_speech(t.norm)
+            in_domain = in_domain or media or speech
             strong = strong or (media and starts(t.norm, STRONG_MEDIA))
             found = next((c for c in map(term, candidates(t.norm, t.stem, other)) if c in self.vocab), None)
             if found is None:
@@ -297,7 +305,11 @@ class QAIndex:
         cues = replace(read_cues(question), public=strong)
         # Being harsh about people the policy protects is in its domain, said anywhere.
         in_domain = in_domain or bool(cues.harm and targets)
-        return Query(terms, in_domain, strong, folded, cues, frozenset(concepts), frozenset(targets))
+        asks = asks_about_saying(folded, speech)
+        admin = is_admin(folded) and not strong
+        return Query(
+            terms, in_domain, strong, folded, cues, frozenset(concepts), frozenset(targets), asks, admin
+        )
 
     def _known_prefix(self, norm: str) -> str | None:
         """The longest known stem an unknown word starts with ("produkcija" -> "produk"), if
@@ -334,8 +346,13 @@ class QAIndex:
                     combined[ci] += TARGET_PRIOR
         ranked = sorted(((i, s) for i, s in enumerate(combined) if s > 0), key=lambda x: -x[1])
         top = ranked[0][1] if ranked else 0.0
-        if prior or (q.in_domain and q.strong_domain):
+        if q.admin and not prior:
+            own, _ = self._combined({t: w for t, w in q.terms.items() if t not in q.concepts})
+            confident = max(own, default=0.0) >= THRESHOLD_PLAIN
+        elif prior or (q.in_domain and q.strong_domain):
             confident = top >= THRESHOLD_DOMAIN
+        elif q.asks:
+            confident = top >= THRESHOLD_ASK
         elif q.in_domain:
             confident = top >= THRESHOLD_WEAK
         else:

@@ -129,7 +129,7 @@ CONCEPTS: tuple[tuple[str, str], ...] = (
     (
         "plānus plans",
         r"\b(plann?ing|planned|roadmap|upcoming|going to (open|buy|launch|close)|will open|to buy|to acquire|acquir\w*"
-        r"|merg\w*|launch\w*|planoj\w*|planot\w*|atversim|ieiesim|nopirk\w*"
+        r"|merg\w*|launch\w*|expan(d|ds|ding|sion)\b|paplasin\w*|planoj\w*|planot\w*|atversim|ieiesim|nopirk\w*"
         r"|iegad\w*|jaun\w* (veikal|filial|ceptuv|produkt)\w*|palaid\w*|(getting|being) (bought|acquired|sold)|bought by"
         r"|takeover|taken over|parnem\w*|apvieno\w*|pirks mus|perk mus|mus perk|mus pirks)\b",
     ),

@@ -75,7 +75,7 @@ _SPEECH_PREFIXES = (
     "slave", "praise", "pateik", "thank", "apsvei", "congratul", "zino", "zinot", "report",
     "trauksm", "whistle", "atbild", "repl", "answer", "izteik", "paust", "klus", "quiet",
     "izpaust", "disclos", "noplud", "leak", "reveal", "announc", "pazino", "express",
-    "badmouth", "defam", "slander", "neslav", "apmel", "promot", "reklam",
+    "badmouth", "defam", "sauk", "nosauk", "slander", "neslav", "apmel", "promot", "reklam",
 )
 _SPEECH_WORDS = frozenset("saku saka".split())
 # Trouble at work is in the domain too: internal-first says it is raised inside the company, not

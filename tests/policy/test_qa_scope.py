@@ -1,0 +1,79 @@
+"""The Q&A engine's general scope rules (policy.qa_scope) and what they do to answers."""
+from __future__ import annotations
+
+import pytest
+
+from policy.loader import load_policy, load_profile
+from policy.qa import Answerer
+from policy.qa_scope import asks_about_saying, is_admin
+from policy.review import Reviewer
+from policy.text import fold
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    policy, profile = load_policy(), load_profile()
+    return Answerer(policy, profile, Reviewer(policy, profile))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it ok if I upload the team photo from friday to my page?",
+        "vai var kommentet zem konkurenta reklamas",
+        "Vai man ir jānorāda, ka tie ir mani personīgie uzskati?",
+        "Does my boss read my WhatsApp chats?",
+        "kā rīkoties, ja žurnāliste man zvana?",
+    ],
+)
+def test_requests_about_saying_something_are_recognised(question: str) -> None:
+    assert asks_about_saying(fold(question), speech=False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I invite a client to lunch?",  # a person, but nothing said or shown
+        "Where is the printer?",  # not a request
+        "Can I give a customer a discount?",
+    ],
+)
+def test_people_alone_do_not_make_a_question_about_saying(question: str) -> None:
+    assert not asks_about_saying(fold(question), speech=False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can my colleague cover my shift on Saturday?", "Vai drīkstu paņemt atvaļinājumu jūlijā?", "kam jautat par jaunu darba telefonu"],
+)
+def test_workplace_admin_is_recognised(question: str) -> None:
+    assert is_admin(fold(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("is it ok if I upload the team photo from friday to my page?", None),  # any clause: in scope
+        ("vai drikst saukt konkurentus par kramplauziem", "appropriate-content"),
+        ("Vai man ir jānorāda, ka tie ir mani personīgie uzskati?", "personal-accounts"),
+    ],
+)
+def test_in_scope_without_the_policys_words(answerer: Answerer, question: str, clause: str | None) -> None:
+    a = answerer.ask(question)
+    assert a.stance != "not_covered" and a.citations
+    if clause:
+        assert a.citations[0].clause == clause
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I tell my manager I'm going to be late tomorrow?",
+        "Vai var nomainīt maiņu ar kolēģi?",
+        "Can I invite a client to lunch?",
+        "Vai uzņēmums apmaksā sporta kluba abonementu?",
+    ],
+)
+def test_admin_and_errands_stay_not_covered(answerer: Answerer, question: str) -> None:
+    a = answerer.ask(question)
+    assert (a.stance, a.citations) == ("not_covered", ())
