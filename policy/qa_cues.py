@@ -128,6 +128,9 @@ _NO_CONSENT = re.compile(
     r"\b(without|no|not|bez|nav|ne|haven'?t|hasn'?t|didn'?t|neesam|nav)\b(\s+\S+){0,2}\s+(their |vinu )?"
     r"(agree|agreed|consent\w*|permission|piekris\w*|atlauj\w*|saskanoj\w*|said yes)"
     r"|\bneesam\b.{0,20}\bsaskanoj\w*|\bnav\b.{0,20}(piekritis|piekritusi|atlavis|atlavusi)"
+    # Refused in so many words: "the couple said no", "viņš teica, ka negrib".
+    r"|\b(said|says|told me) no\b|\b(doesn'?t|don'?t|didn'?t) want (it|to be|me to)\b|\brefus\w*"
+    r"|\b(teica|saka|teikusi|teicis),? ka (negrib|nevel|nepiekrit)\w*|\bnepiekrit\w*|\batteic\w*"
 )
 _WITHOUT_CONSENT = re.compile(
     r"\bwithout (their |his |her )?(consent|permission)|\bwithout asking (them|him|her)"

@@ -38,6 +38,9 @@ THIRD_PERSON = 0.6  # "does management ..."
 FLAGGED = 1.0  # the review engine found a high-severity problem of this clause in the question
 MISMATCH = 0.5  # what a linked example lends, per decisive cue it does not share with the question
 PUBLIC_VS_INTERNAL = 0.5  # an internal-route sentence's match, for a question about posting in public
+# A sentence that allows a prohibited act with consent speaks to the question when it matches at
+# least this share of the prohibition's match (see `Stances._unstated_condition`).
+CONDITION_SHARE = 1.0
 
 RULE_KINDS = ("allowed", "not_allowed", "conditions")
 SIDE: dict[str, Stance] = {
@@ -207,6 +210,10 @@ class Stances:
             if forbidding is None or evidence[forbidding] <= 0:
                 return "depends", best.quote
             return "not_allowed", self.sentences[forbidding].quote
+        if stance == "not_allowed" and best.stance == "not_allowed" and not (flagged or _fails(cues)):
+            unstated = self._unstated_condition(ci, slot, direct)
+            if unstated is not None:
+                return "depends", unstated
         if stance == "allowed" and best.stance == "not_allowed":
             # Consent given lifts a "not without consent": quote the clause's sentence that
             # allows it with consent, if it has one, rather than the prohibition.
@@ -219,6 +226,44 @@ class Stances:
             if with_consent:
                 return "allowed", self.sentences[max(with_consent, key=lambda j: evidence[j])].quote
         return stance, best.quote
+
+
+    def _unstated_condition(self, ci: int, slot: int, words: Sequence[float]) -> Text | None:
+        """For a prohibition with an exception the asker can meet ("without their consent",
+        "unless agreed"), asked about without saying whether it is met:
+        the sentence that states the condition, or None when the prohibition is outright.
+
+        A consent exception counts only when the clause also states the case with consent (a
+        sentence that allows it if they agree) and that sentence is about the question too
+        (CONDITION_SHARE of the prohibition's match): "a colleague's phone number" is not "a
+        photo with colleagues who agree". `words` are the sentences' own word matches: the
+        example questions linked to a prohibition would otherwise always outweigh the condition."""
+        sentence = self.sentences[slot]
+        folded = fold(sentence.quote.lv + " " + sentence.quote.en)
+        if not _CONSENT_EXCEPTION.search(folded):
+            return None
+        with_consent = [
+            j
+            for j, s in enumerate(self.sentences)
+            if s.clause == ci and s.kind in ("allowed", "conditions")
+            and words[j] > 0 and words[j] >= CONDITION_SHARE * words[slot]
+            and _NEEDS_CONSENT.search(fold(s.quote.lv + " " + s.quote.en))
+        ]
+        if not with_consent:
+            return None
+        return self.sentences[max(with_consent, key=lambda j: words[j])].quote
+
+
+def _fails(cues: Cues) -> bool:
+    """The question itself says the act is the forbidden one: harsh, covert, without consent,
+    not announced."""
+    return cues.harm > 0 or cues.covert or cues.consent is False or cues.not_public
+
+
+# A prohibition whose exception the asker can meet (folded lv + en): someone's consent or
+# agreement. ("Do not hide that you received a gift" is not one: people ask it as "do I have to
+# say so?", and the answer is that hiding it is not allowed.)
+_CONSENT_EXCEPTION = re.compile(r"without (their|the client'?s|the communications team'?s) (consent|permission)|unless agreed")
 
 
 def _mismatches(a: Cues, b: Cues) -> int:

@@ -77,3 +77,18 @@ def test_in_scope_without_the_policys_words(answerer: Answerer, question: str, c
 def test_admin_and_errands_stay_not_covered(answerer: Answerer, question: str) -> None:
     a = answerer.ask(question)
     assert (a.stance, a.citations) == ("not_covered", ())
+
+
+@pytest.mark.parametrize(
+    ("question", "stance"),
+    [
+        # A prohibition with an exception the asker can meet, the condition unsaid: it depends.
+        ("Can I put the client's name on my CV website?", "depends"),
+        # ... said to fail: not allowed.
+        ("Vai drīkstu ielikt kolēģa bildi, ja viņš teica, ka negrib?", "not_allowed"),
+        # An outright prohibition stays one.
+        ("Can I post our bakery's profit margin on bread?", "not_allowed"),
+    ],
+)
+def test_unstated_conditions_depend(answerer: Answerer, question: str, stance: str) -> None:
+    assert answerer.ask(question).stance == stance
