@@ -67,6 +67,7 @@ SEEN_SETS = {
     "questions_holdout.yaml": (0.949, 0.925, 1.0),  # first measured 69%, 57%, 100%
     "questions_holdout2.yaml": (0.882, 0.971, 1.0),  # first measured 76%, 68%, 67%
     "questions_dev.yaml": (0.947, 0.946, 1.0),  # first measured 84.2%, 83.8%, 75%
+    "questions_dev2.yaml": (0.746, 0.745, 1.0),  # first measured 68.3%, 62.5%, 91.7% (72 items)
 }
 
 
@@ -76,6 +77,15 @@ def test_holdout3_keeps_its_figures(answerer: Answerer) -> None:
     m = evaluate_questions(answerer, load_questions(HOLDOUT_PATH.with_name("questions_holdout3.yaml")))
     assert m.overall.top1.value >= 0.91, format(m, misses=False)
     assert m.overall.stance.value >= 0.83, format(m, misses=False)
+    assert m.overall.out_of_scope.value >= 0.9, format(m, misses=False)
+
+
+def test_holdout4_keeps_its_figures(answerer: Answerer) -> None:
+    # Never tuned on, misses never looked at: measured once before the third pass (77.3%, 71.2%,
+    # 100%) and once after (80.3%, 75.8%, 100%). A floor a few points below the second.
+    m = evaluate_questions(answerer, load_questions(HOLDOUT_PATH.with_name("questions_holdout4.yaml")))
+    assert m.overall.top1.value >= 0.77, format(m, misses=False)
+    assert m.overall.stance.value >= 0.72, format(m, misses=False)
     assert m.overall.out_of_scope.value >= 0.9, format(m, misses=False)
 
 
