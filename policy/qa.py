@@ -130,7 +130,7 @@ class Answerer:
         lang = detect_language(question)
         draft = extract_draft(question)
         if draft is not None:
-            return self._answer_draft(draft, lang)
+            return self._answer_draft(draft, lang, question)
         q = self.index.query(question, lang)
         prior, flagged = self._signals(question)
         m = self.index.match(q, prior)
@@ -169,7 +169,7 @@ class Answerer:
                 flagged.add(ci)
         return prior, frozenset(flagged)
 
-    def _answer_draft(self, draft: str, lang: Lang) -> Answer:
+    def _answer_draft(self, draft: str, lang: Lang, question: str = "") -> Answer:
         """The review engine's verdict on the draft, told in the question's language, citing the
         clauses of its findings (high severity first)."""
         review = self.reviewer.review(draft)
@@ -181,12 +181,18 @@ class Answerer:
             quote = self._finding_quote(f.clause, f"{f.excerpt} {f.message}", lang)
             citations.append(Citation(f.clause, self.policy.version, quote.get(lang)))
         if review.verdict == "ok":
-            text = " ".join(
-                (
-                    SAY["draft_ok"][lang].format(version=self.policy.version),
-                    SAY["next"][lang].format(step=default_step("allowed", lang, self._whom)),
-                )
-            )
+            # Nothing against the policy, but the answer still says which clause the post is
+            # about and quotes what that clause allows, so "allowed" is grounded like any other.
+            q = self.index.query(question or draft, lang)
+            m = self.index.match(q)
+            parts = [SAY["draft_ok"][lang].format(version=self.policy.version)]
+            if m.confident:
+                clause = self.policy.clauses[m.ranked[0][0]]
+                quote = self.index.stance(m.ranked[0][0], q, m, only="allowed")[1].get(lang)
+                citations.append(Citation(clause.id, self.policy.version, quote))
+                parts.append(SAY["basis"][lang].format(version=self.policy.version, title=clause.title.get(lang), quote=quote))
+            parts.append(SAY["next"][lang].format(step=default_step("allowed", lang, self._whom)))
+            text = " ".join(parts)
         else:
             parts = [SAY[f"draft_{review.verdict}"][lang]]
             if citations:
