@@ -55,6 +55,8 @@ SAY: dict[str, dict[str, str]] = {
 
 # Whose consent a sentence asks for, by the people it names (folded lv + en), in order.
 _WHOSE: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
+    # A sentence about anyone's data names several kinds of people: the consent is that person's.
+    (re.compile(r"citu cilvek|other people"), {"en": "the person concerned", "lv": "attiecīgajai personai"}),
     (re.compile(r"klient|client"), {"en": "the client", "lv": "klientam"}),
     (re.compile(r"koleg|colleague"), {"en": "the colleagues concerned", "lv": "attiecīgajiem kolēģiem"}),
     (re.compile(r"pircej|apmekletaj|customer|visitor"), {"en": "the customer", "lv": "pircējam"}),

@@ -155,7 +155,7 @@ def _sentence(clause: str, en_start: str) -> Text:
         ("internal-first", "Do not criticise management", "report"),
         ("internal-first", "If the problem involves your own manager", "report-above"),
         ("information-protection", "Do not post a client's logo", "consent"),
-        ("other-rules-apply", "Do not post colleagues' personal data", "consent"),
+        ("information-protection", "Do not post other people's personal data", "consent"),
         ("information-protection", "Do not disclose the company's plans", "official"),
     ],
 )
@@ -166,9 +166,11 @@ def test_the_next_step_follows_the_quoted_sentence(clause: str, en_start: str, t
 def test_whose_consent_is_named() -> None:
     logo = _sentence("information-protection", "Do not post a client's logo")
     assert "the client" in next_step("not_allowed", logo, "en", "comms")
-    data = _sentence("other-rules-apply", "Do not post colleagues' personal data")
-    assert "colleagues" in next_step("not_allowed", data, "en", "comms")
-    assert "kolēģiem" in next_step("not_allowed", data, "lv", "comms")
+    photos = _sentence("other-rules-apply", "You may post photos with colleagues")
+    assert "colleagues" in next_step("depends", photos, "en", "comms")
+    data = _sentence("information-protection", "Do not post other people's personal data")
+    assert "the person concerned" in next_step("not_allowed", data, "en", "comms")
+    assert "attiecīgajai personai" in next_step("not_allowed", data, "lv", "comms")
 
 
 def test_an_outright_permission_needs_no_procedure() -> None:
