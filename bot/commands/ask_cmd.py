@@ -13,14 +13,10 @@ import argparse
 import sys
 from typing import Any, BinaryIO, TextIO
 
-MAX_CHARS = 10_000  # a question with a draft post; longer input is almost surely a paste mistake
+from bot.commands.textinput import MAX_CHARS, InputError, read_text
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-
-
-class InputError(ValueError):
-    """The question cannot be answered as given; the message is the one line shown on stderr."""
 
 
 def add_parser(subparsers: Any) -> None:
@@ -50,24 +46,7 @@ def add_parser(subparsers: Any) -> None:
 
 def read_question(words: list[str], stdin: BinaryIO) -> str:
     """The question from the arguments or from stdin, validated; raises `InputError`."""
-    if not words or words == ["-"]:
-        # UTF-8 needs at most 4 bytes a character: reading one byte more than that bounds memory
-        # and still tells "too long" apart from a character cut in half.
-        raw = stdin.read(MAX_CHARS * 4 + 1)
-        if len(raw) > MAX_CHARS * 4:
-            raise InputError(f"input is longer than {MAX_CHARS:,} characters")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise InputError(f"input is not valid UTF-8 (byte {e.start})") from None
-    else:
-        text = " ".join(words)
-    text = text.lstrip("\ufeff")  # a BOM from a Windows editor is not part of the question
-    if not text.strip():
-        raise InputError("the question is empty: give it as arguments or on standard input")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"input is longer than {MAX_CHARS:,} characters ({len(text):,})")
-    return text
+    return read_text(words, stdin, False, "question")
 
 
 def render_text(answer: Any) -> str:

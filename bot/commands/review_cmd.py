@@ -16,14 +16,10 @@ import os
 import sys
 from typing import Any, BinaryIO, TextIO
 
-MAX_CHARS = 10_000  # a post, not a document (the chat router uses the same limit)
+from bot.commands.textinput import MAX_CHARS, InputError, read_text
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-
-
-class InputError(ValueError):
-    """The draft cannot be reviewed as given; the message is the one line shown on stderr."""
 
 
 def add_parser(subparsers: Any) -> None:
@@ -59,30 +55,7 @@ def add_parser(subparsers: Any) -> None:
 
 def read_draft(words: list[str], stdin: BinaryIO | None, stdin_is_tty: bool) -> str:
     """The draft from the arguments or from stdin, validated; raises `InputError`."""
-    if words == ["-"] or (not words and not stdin_is_tty and stdin is not None):
-        # UTF-8 needs at most 4 bytes a character: reading one byte more than that bounds
-        # memory and still tells "too long" apart from a character cut in half.
-        raw = stdin.read(MAX_CHARS * 4 + 1) if stdin is not None else b""
-        if len(raw) > MAX_CHARS * 4:
-            raise InputError(f"the draft is longer than {MAX_CHARS:,} characters")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise InputError(f"the draft is not valid UTF-8 (byte {e.start})") from None
-    elif not words:
-        raise InputError("no draft: give it as an argument, or '-' to read standard input")
-    else:
-        text = " ".join(words)
-        try:
-            text.encode("utf-8")  # argv that was not UTF-8 arrives as lone surrogates
-        except UnicodeEncodeError:
-            raise InputError("the draft is not valid UTF-8") from None
-    text = text.lstrip("\ufeff")  # a BOM from a Windows editor is not part of the post
-    if not text.strip():
-        raise InputError("the draft is empty")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"the draft is longer than {MAX_CHARS:,} characters ({len(text):,})")
-    return text
+    return read_text(words, stdin, stdin_is_tty, "draft")
 
 
 # ---- the readable report ---------------------------------------------------------------------
