@@ -72,10 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     # afterwards without it): loading, compiling and one pass over every draft.
     tracemalloc.start()
     from policy.loader import load_policy, load_profile
-    from policy.review import Reviewer
+    from policy.review import Reviewer, default_model
 
     t0 = time.perf_counter()
-    reviewer = Reviewer(load_policy(), load_profile())
+    reviewer = Reviewer(load_policy(), load_profile(), default_model())  # rules + fallback model
     build_ms = (time.perf_counter() - t0) * 1000
     drafts = drafts_280()
     for d in drafts:  # also the warm-up: stem caches, regex compilation

@@ -12,12 +12,13 @@ class Engine:
 
     def __init__(self, policy: Policy, profile: Profile) -> None:
         from policy.qa import Answerer
-        from policy.review import Reviewer
+        from policy.review import Reviewer, default_model
 
         self.policy = policy
         self.profile = profile
-        self.reviewer = Reviewer(policy, profile)
-        self.answerer = Answerer(policy, profile, self.reviewer)
+        self.reviewer = Reviewer(policy, profile, default_model())
+        # Questions are not posts: the Q&A engine reads the rules' findings only.
+        self.answerer = Answerer(policy, profile, self.reviewer.rules_only())
 
     def review(self, draft: str) -> Review:
         return self.reviewer.review(draft)

@@ -5,6 +5,12 @@ each compiled rule for hits. Hits of one clause that overlap are merged into one
 most severe rule speaks for it); messages and suggestions are the rule's own texts, in the
 draft's language, with `{excerpt}`, `{name}`, `{masked}` and `{clause}` filled in.
 
+When the rules find nothing, a small statistical model given to the reviewer (`policy.classifier`, weights in
+policy/data/review_model.json, trained on the tuning set only) may add one `medium` finding,
+"<clause>.model", for a post that resembles violations the rules have no words for. It never
+overrides or adds to a rule's finding. `Engine` and `policybot review` pass `default_model()`;
+`MODEL_ENABLED = False` makes that None.
+
 The draft is only ever data: nothing in it can change how it is reviewed ("ignore previous
 instructions" is just more words). Reviews are pure: no I/O, no clock, no logging of drafts.
 """
@@ -14,10 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from policy.classifier import MODEL_PATH, Model
 from policy.detectors import DETECTORS, Detector, Doc, Hit, validate_rule_params
-from policy.model import Clause, Finding, Lang, Policy, Profile, Review, Rule, Verdict
+from policy.text import tokens
+from policy.model import Clause, Finding, Lang, Policy, Profile, Review, Rule, Text, Verdict
 
-__all__ = ["DETECTORS", "Reviewer", "validate_rule_params", "render", "PLACEHOLDERS"]
+__all__ = ["DETECTORS", "Reviewer", "validate_rule_params", "render", "PLACEHOLDERS", "MODEL_ENABLED", "default_model"]
+
+# The statistical fallback. Cross-validated on the tuning set and measured on held-out sets
+# before it was switched on (see policy/classifier.py); False leaves the rules alone.
+MODEL_ENABLED = True
 
 PLACEHOLDERS = frozenset({"excerpt", "name", "masked", "clause"})
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -44,12 +56,65 @@ class _Hit:
     hit: Hit
 
 
-class Reviewer:
-    """Reviews drafts against one policy and one organisation profile."""
+# The rule whose suggestion speaks for a clause when the model flags it (a generic one, not tied
+# to a particular kind of hit); clauses without one use `_MODEL_SUGGESTION`.
+_MODEL_RULE = {
+    "personal-accounts": "speaking-for-the-company",
+    "internal-first": "complaints-about-work",
+    "information-protection": "internal-documents",
+    "employee-responsibility": "customer-unflattering",
+    "trust-oversight": "hidden-affiliation",
+}
+_MODEL_SUGGESTION = Text(
+    lv="Pārlasiet šo punktu un izņemiet to, kas to varētu pārkāpt; ja šaubāties, jautājiet vadītājam vai komunikācijas nodaļai.",
+    en="Re-read this clause and take out what may break it; if in doubt, ask your manager or the communications team.",
+)
+_MODEL_SUGGESTIONS = {
+    "appropriate-content": Text(
+        lv="Rakstiet pieklājīgi un pie faktiem: izņemiet vērtējumu par konkurentiem, uzņēmumu vai cilvēkiem.",
+        en="Keep it polite and factual: take out the judgement about competitors, the company or people.",
+    ),
+    "other-rules-apply": Text(
+        lv="Izņemiet kolēģu personīgo informāciju un to, ko aizliedz citi uzņēmuma noteikumi; ja šaubāties, jautājiet vadītājam.",
+        en="Take out colleagues' private details and whatever other company rules forbid; if in doubt, ask your manager.",
+    ),
+    "goals": Text(
+        lv="Uzņēmuma vārdā runā komunikācijas nodaļa: nododiet jautājumu tai.",
+        en="The communications team speaks for the company: pass the matter to them.",
+    ),
+}
+_MODEL_MESSAGE = Text(
+    lv="Tas var pārkāpt «{clause}»: “{excerpt}” atgādina ierakstus, kas to pārkāpj (statistiska pārbaude, ne noteikums). {summary}",
+    en="This may break «{clause}»: “{excerpt}” resembles posts that do (a statistical check, not a rule). {summary}",
+)
 
-    def __init__(self, policy: Policy, profile: Profile) -> None:
+_MODEL_MIN_WORDS = 5
+
+_DEFAULT_MODEL: list[Model | None] = []
+
+
+def default_model() -> Model | None:
+    """The shipped model (loaded once per process), or None when it is absent or disabled."""
+    if not MODEL_ENABLED:
+        return None
+    if not _DEFAULT_MODEL:
+        try:
+            _DEFAULT_MODEL.append(Model.load(MODEL_PATH))
+        except FileNotFoundError:
+            _DEFAULT_MODEL.append(None)
+    return _DEFAULT_MODEL[0]
+
+
+class Reviewer:
+    """Reviews drafts against one policy and one organisation profile.
+
+    `model` is the statistical fallback (`default_model()` for the shipped one); without it the
+    reviewer is rules only, which is what the Q&A engine reads (questions are not posts)."""
+
+    def __init__(self, policy: Policy, profile: Profile, model: Model | None = None) -> None:
         self.policy = policy
         self.profile = profile
+        self.model = model
         compiled: list[_Compiled] = []
         for clause in policy.clauses:
             for rule in clause.rules:
@@ -64,6 +129,16 @@ class Reviewer:
                     compiled.append(_Compiled(len(compiled), clause, rule, detector))
         self._compiled = tuple(compiled)
 
+    def rules_only(self) -> "Reviewer":
+        """The same compiled rules without the statistical fallback (for the Q&A engine: the
+        model was trained on posts and its threshold chosen for them, not for questions)."""
+        if self.model is None:
+            return self
+        clone = object.__new__(Reviewer)
+        clone.__dict__.update(self.__dict__)
+        clone.model = None
+        return clone
+
     def review(self, draft: str) -> Review:
         """The verdict on `draft`: `do_not_post` when any finding is high, `revise` when any is
         medium, else `ok`; findings in text order with spans into `draft` itself."""
@@ -74,6 +149,10 @@ class Reviewer:
             (self._finding(draft, doc.lang, group, masked) for group in _merge(hits)),
             key=lambda f: (f.start, f.end, f.clause),
         )
+        if not findings and self.model is not None:
+            fallback = self._model_finding(draft, doc.lang)
+            if fallback is not None:
+                findings.append(fallback)
         return Review(_verdict(findings), self.policy.version, doc.lang, tuple(findings))
 
     def _finding(self, draft: str, lang: Lang, group: list[_Hit], masked: str) -> Finding:
@@ -101,6 +180,37 @@ class Reviewer:
             excerpt=excerpt,
             message=render(rule.message.get(lang), values),
             suggestion=render(rule.suggestion.get(lang), values),
+        )
+
+
+    def _model_finding(self, draft: str, lang: Lang) -> Finding | None:
+        """One `medium` finding for the model's clause, when it is confident enough."""
+        assert self.model is not None
+        # A handful of words carries too few features for the model to be trusted ("kur ir
+        # printeris" is a question, not a post).
+        if len(tokens(draft, lang)) < _MODEL_MIN_WORDS:
+            return None
+        p = self.model.predict(draft)
+        if p.probability < self.model.threshold or p.clause not in self.policy.clause_ids:
+            return None
+        clause = self.policy.clause(p.clause)
+        excerpt = draft[p.start : p.end]
+        quoted = " ".join(excerpt.split())
+        if len(quoted) > _EXCERPT_IN_MESSAGE:
+            quoted = quoted[: _EXCERPT_IN_MESSAGE - 1] + "…"
+        values = {"excerpt": quoted, "name": quoted, "masked": draft, "clause": clause.title.get(lang)}
+        rule = next((r for r in clause.rules if r.id == _MODEL_RULE.get(clause.id)), None)
+        suggestion = rule.suggestion if rule else _MODEL_SUGGESTIONS.get(clause.id, _MODEL_SUGGESTION)
+        message = render(_MODEL_MESSAGE.get(lang), {**values, "summary": clause.summary.get(lang)})
+        return Finding(
+            clause=clause.id,
+            rule=f"{clause.id}.model",
+            severity="medium",
+            start=p.start,
+            end=p.end,
+            excerpt=excerpt,
+            message=message,
+            suggestion=render(suggestion.get(lang), values),
         )
 
 

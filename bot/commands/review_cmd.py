@@ -153,11 +153,12 @@ def _load_reviewer(args: argparse.Namespace) -> Any:
     from pathlib import Path
 
     from policy.loader import load_policy, load_profile
-    from policy.review import Reviewer
+    from policy.review import Reviewer, default_model
 
     policy = getattr(args, "policy", None) or os.environ.get("POLICYBOT_POLICY")
     profile = getattr(args, "profile", None) or os.environ.get("POLICYBOT_PROFILE")
     return Reviewer(
         load_policy(Path(policy) if policy else None),
         load_profile(Path(profile) if profile else None),
+        default_model(),
     )
