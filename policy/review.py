@@ -191,7 +191,7 @@ class Reviewer:
         if len(tokens(draft, lang)) < _MODEL_MIN_WORDS:
             return None
         p = self.model.predict(draft)
-        if p.probability < self.model.threshold or p.clause not in self.policy.clause_ids:
+        if p.probability < self.model.threshold[lang] or p.clause not in self.policy.clause_ids:
             return None
         clause = self.policy.clause(p.clause)
         excerpt = draft[p.start : p.end]
