@@ -17,8 +17,8 @@ class Engine:
         self.policy = policy
         self.profile = profile
         self.reviewer = Reviewer(policy, profile, default_model())
-        # Questions are not posts: the Q&A engine reads the rules' findings only.
-        self.answerer = Answerer(policy, profile, self.reviewer.rules_only())
+        # One reviewer: a draft asked about gets the verdict `/review` would give it.
+        self.answerer = Answerer(policy, profile, self.reviewer)
 
     def review(self, draft: str) -> Review:
         return self.reviewer.review(draft)

@@ -120,6 +120,9 @@ class Answerer:
         self.policy = policy
         self.profile = profile
         self.reviewer = reviewer
+        # A draft inside a question gets the same review as `/review` (model fallback included);
+        # the question's own words are read by the rules only: the model was trained on posts.
+        self.question_reviewer = reviewer.rules_only() if hasattr(reviewer, "rules_only") else reviewer
         self.index = QAIndex(policy, profile)
         self._clause_index = {c.id: i for i, c in enumerate(policy.clauses)}
         # Whom to ask when the policy has no answer: the profile's contact, else the owner.
@@ -160,7 +163,7 @@ class Answerer:
         unless the question states an exception (see `policy.qa_stance.side_bonus`)."""
         prior: dict[int, float] = {}
         flagged: set[int] = set()
-        for f in self.reviewer.review(question).findings:
+        for f in self.question_reviewer.review(question).findings:
             ci = self._clause_index.get(f.clause)
             if ci is None:
                 continue

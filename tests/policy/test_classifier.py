@@ -192,9 +192,10 @@ def test_the_tuning_sets_clean_drafts_are_rarely_flagged(reviewers) -> None:
     assert flagged / len(clean) <= 0.05
 
 
-def test_the_q_and_a_engine_reads_rules_only() -> None:
+def test_the_q_and_a_engine_reads_questions_with_rules_only_and_drafts_like_review() -> None:
     from policy.engine import Engine
 
     engine = Engine.load()
     assert engine.reviewer.model is not None
-    assert engine.answerer.reviewer.model is None
+    assert engine.answerer.question_reviewer.model is None  # a question is not a post
+    assert engine.answerer.reviewer is engine.reviewer  # a draft asked about: as /review
