@@ -210,20 +210,20 @@ def training_items(include_policy: bool = True) -> list[Item]:
     return items
 
 
-def _digest() -> str:
-    from policy.loader import load_policy  # noqa: F401 - the guidelines are part of the source
-
+def _digest(items: Sequence[Item]) -> str:
+    """A hash of the training data itself (texts, languages, labels, sources), not of the files:
+    edits elsewhere in guidelines.yaml do not touch it, a changed question does."""
     h = hashlib.sha256()
-    for p in [*question_files(), Path(__file__).parent / "guidelines.yaml"]:
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
+    for it in items:
+        h.update(json.dumps([it.text, it.lang, it.clause, it.source], ensure_ascii=False).encode())
     return h.hexdigest()
 
 
 def train_default() -> tuple[ClauseModel, str]:
     from policy.loader import load_policy
 
-    return train(training_items(), load_policy().clause_ids), _digest()
+    items = training_items()
+    return train(items, load_policy().clause_ids), _digest(items)
 
 
 def dumps(model: ClauseModel, source_sha256: str = "") -> str:
