@@ -44,6 +44,8 @@ SCALE = 1000  # weights are stored as integers: thousandths
 # set) so that the model alone flags about 4% of held-out clean drafts in each language. English
 # posts score lower than Latvian ones, so one shared threshold wasted English recall: `cv` gives
 # lv 0.62 -> 53.3% flagged / 4.3% clean flagged, en 0.54 -> 53.4% / 3.8% (en at 0.62: 35.4% / 2.1%).
+# Round 6 (948 drafts: holdout4 folded in, clean everyday posts, the thin clauses): rules + model,
+# out of fold, lv 0.62 -> 5.3% clean flagged, en 0.56 -> 5.5% (the target is 4-6% per language).
 CONFIG: dict[str, float | int | dict[str, float]] = {
     "seed": 20261,
     "epochs": 50,
@@ -52,7 +54,7 @@ CONFIG: dict[str, float | int | dict[str, float]] = {
     "keep": 12000,  # features kept after pruning
     "min_count": 1,
     "char_n": 4,
-    "threshold": {"lv": 0.62, "en": 0.54},
+    "threshold": {"lv": 0.62, "en": 0.56},
 }
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|\s[—–-]\s")
@@ -195,7 +197,11 @@ class Model:
         bag = a.bag()
         z = self.scores(bag)
         p = _sigmoid(z[0])
-        best = max(range(1, len(self.heads)), key=lambda k: (z[k], -k))
+        # The clause by its evidence, not its base rate: a head's bias mostly says how common the
+        # clause is in the tuning set, and with it the rare clauses (goals, other rules, trust)
+        # lost to the common ones on every post the rules miss (cross-validated, where the model
+        # speaks: right clause 42% with the bias, 73% without; on all violating drafts 76% -> 80%).
+        best = max(range(1, len(self.heads)), key=lambda k: (z[k] - self.bias[k], -k))
         # The sentence whose features add most to the "violating" and the clause's scores.
         spans = sentences(draft)
         contrib = [0.0] * len(spans)

@@ -95,12 +95,26 @@ def test_tuning_set_is_big_balanced_and_uses_real_clauses() -> None:
 
 
 def test_tuning_set_figures(reviewer: Reviewer) -> None:
-    # Measured in round 4 (787 drafts): flagged 98.5% (lv 98.3, en 98.8), correct clause the
-    # same, clean flagged 0%. The thresholds sit just under that, so a regression shows.
+    # Rules only. Measured in round 6 (948 drafts, holdout 4 and the thin clauses folded in; those
+    # were left to the model): flagged lv 95.0%, en 87.2%; correct clause lv 94.1%, en 87.2%;
+    # clean flagged lv 0%, en 0.4%. The thresholds sit just under that, so a regression shows.
     m = evaluate_drafts(reviewer, load_drafts(DRAFTS_PATH))
+    floors = {"lv": 0.93, "en": 0.86, "all": 0.89}
     for row in m.rows:  # per language and overall
-        assert row.flagged.value >= 0.97, format_drafts(m)
-        assert row.correct_clause.value >= 0.97, format_drafts(m)
+        assert row.flagged.value >= floors[row.lang], format_drafts(m)
+        assert row.correct_clause.value >= floors[row.lang], format_drafts(m)
+        assert row.clean_flagged.value <= 0.01, format_drafts(m)
+
+
+def test_tuning_set_figures_with_the_model() -> None:
+    # The shipped engine, in-sample (the honest figures are the cross-validated ones in
+    # policy.classifier): round 6 measured 99.5% flagged, 99.1% correct clause, 0.2% clean flagged.
+    from policy.review import default_model
+
+    m = evaluate_drafts(Reviewer(load_policy(), load_profile(), default_model()), load_drafts(DRAFTS_PATH))
+    for row in m.rows:
+        assert row.flagged.value >= 0.98, format_drafts(m)
+        assert row.correct_clause.value >= 0.98, format_drafts(m)
         assert row.clean_flagged.value <= 0.01, format_drafts(m)
 
 
