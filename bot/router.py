@@ -317,21 +317,19 @@ class Router:
         return Person(platform=msg.platform, id=msg.user, name=msg.user_name)
 
     def _language(self, msg: Incoming) -> str:
-        """The language of what they wrote; for a bare command or a click, their locale."""
-        text = msg.text.strip()
+        """The language of what they wrote; for a bare command, a click or a case id, their locale."""
         hint = "lv" if (msg.locale or "").lower().startswith("lv") else "en"
-        word = fold(text).strip(" !.?,")
-        if word in LATVIAN_WORDS or (word.lstrip("/") in BARE and BARE[word.lstrip("/")] != word.lstrip("/")):
+        text = msg.text.strip()
+        word = fold(text).strip(" !.?,").lstrip("/")
+        if word in LATVIAN_WORDS or BARE.get(word, word) != word:  # "sveiki", "palīdzība"
             return "lv"
-        # Case ids and receipts are not words: "open SM-2026-0001" says nothing of a language.
-        prose = CASE_ID.sub(" ", text)
-        if msg.kind == "command" and msg.command in LEADER_COMMANDS | {"report"}:
-            prose = ""
-        elif msg.kind == "message" and (parse(text)[0] in LEADER_COMMANDS | {"report"}):
-            prose = " ".join(w for w in prose.split()[1:] if len(w) > 3 and not w.isupper()) if parse(text)[0] == "reply" else ""
-        if msg.kind in ("message", "command") and len(prose.split()) >= 2:
-            return detect_language(prose)
-        return hint
+        if msg.kind not in ("message", "command"):
+            return hint
+        command, rest = (msg.command, text) if msg.kind == "command" else parse(text)
+        if command in LEADER_COMMANDS | {"report"} and command != "reply":
+            rest = ""  # case ids and receipts are not words: "open SM-2026-0001" has no language
+        prose = CASE_ID.sub(" ", rest)
+        return detect_language(prose) if len(prose.split()) >= 2 else hint
 
 
 def parse(text: str) -> tuple[str | None, str]:
