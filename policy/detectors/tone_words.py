@@ -276,10 +276,12 @@ HEALTH = term_list("lv", """
 # Words that make a health word about something else: charity, a hospital as a place to
 # donate to, idioms ("sick of", "sick and tired", "ill-timed").
 HEALTH_VETO = term_list("lv", """
-    ziedoj*, labdarīb*, =ziedojumu, =ziedojumi, koncert*, =apnicis
+    ziedoj*, labdarīb*, =ziedojumu, =ziedojumi, koncert*, =apnicis, aizvietoj*, =par slimajiem,
+    =trūkst cilvēku
 """) + term_list("en", """
     donat*, charity, fundrais*, =sick of, =sick and tired, =sick day, =ill-timed,
-    =children's hospital, =sick beats
+    =children's hospital, =sick beats, =covered for, =cover for, =covering for, =the sick ones,
+    =short-staffed, =understaffed
 """)
 
 # Secrecy cues: said in a public post, they announce that what follows is not public. These
