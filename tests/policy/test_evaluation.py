@@ -97,9 +97,11 @@ def test_tuning_set_is_big_balanced_and_uses_real_clauses() -> None:
 def test_tuning_set_figures(reviewer: Reviewer) -> None:
     # Rules only. Measured in round 6 (948 drafts, holdout 4 and the thin clauses folded in; those
     # were left to the model): flagged lv 95.0%, en 87.2%; correct clause lv 94.1%, en 87.2%;
-    # clean flagged lv 0%, en 0.4%. The thresholds sit just under that, so a regression shows.
+    # clean flagged lv 0%, en 0.4%. Round 7 added 152 drafts written for what the rules missed
+    # (left to the model where no general rule fits): flagged lv 91.7%, en 80.3%; correct clause
+    # lv 90.9%, en 78.8%; clean flagged lv 0%, en 0.3%. The floors sit just under that.
     m = evaluate_drafts(reviewer, load_drafts(DRAFTS_PATH))
-    floors = {"lv": 0.93, "en": 0.86, "all": 0.89}
+    floors = {"lv": 0.90, "en": 0.78, "all": 0.84}
     for row in m.rows:  # per language and overall
         assert row.flagged.value >= floors[row.lang], format_drafts(m)
         assert row.correct_clause.value >= floors[row.lang], format_drafts(m)
@@ -108,13 +110,14 @@ def test_tuning_set_figures(reviewer: Reviewer) -> None:
 
 def test_tuning_set_figures_with_the_model() -> None:
     # The shipped engine, in-sample (the honest figures are the cross-validated ones in
-    # policy.classifier): round 6 measured 99.5% flagged, 99.1% correct clause, 0.2% clean flagged.
+    # policy.classifier): round 6 measured 99.5% flagged, 99.1% correct clause, 0.2% clean flagged;
+    # round 7 (1,100 drafts) 99.4% / 98.3% (lv 99.2%, en 97.3%) / 0.2%.
     from policy.review import default_model
 
     m = evaluate_drafts(Reviewer(load_policy(), load_profile(), default_model()), load_drafts(DRAFTS_PATH))
     for row in m.rows:
         assert row.flagged.value >= 0.98, format_drafts(m)
-        assert row.correct_clause.value >= 0.98, format_drafts(m)
+        assert row.correct_clause.value >= 0.97, format_drafts(m)
         assert row.clean_flagged.value <= 0.01, format_drafts(m)
 
 
