@@ -159,3 +159,31 @@ def test_bad_rule_params_fail_at_construction() -> None:
 
 def test_render_leaves_unknown_braces() -> None:
     assert render("{excerpt} {json}", {"excerpt": "x"}) == "x {json}"
+
+
+@pytest.mark.parametrize(
+    ("draft", "clause"),
+    [
+        ("As a shift supervisor at a Riga bakery I say my landlord is a crook and I'll sue him.", "personal-accounts"),
+        ("Kā ceptuves maiņas vadītāja aicinu balsot pret šo valdību.", "personal-accounts"),
+        ("Es strādāju maiznīcā, un mēs visi esam pret šo likumprojektu.", "personal-accounts"),
+        ("Story time: a regular tried to pay with coupons from 2019. Some people, honestly 🙄", "employee-responsibility"),
+        ("Funny how the open door policy only works when you agree with management.", "internal-first"),
+    ],
+)
+def test_round7_rules(reviewer: Reviewer, draft: str, clause: str) -> None:
+    assert clause in {f.clause for f in reviewer.review(draft).findings}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "As a baker, I can tell you the secret to good bread is patience.",
+        "Speaking as a mum of two, this rainy weather is awful.",
+        "A regular told us our croissants are better than in Paris 😂",
+        "Sneak peek, don't tell anyone: the spring menu is coming 😉",
+    ],
+)
+def test_round7_rules_leave_ordinary_posts_alone(reviewer: Reviewer, draft: str) -> None:
+    clauses = {f.clause for f in reviewer.review(draft).findings}
+    assert not clauses & {"personal-accounts", "employee-responsibility", "internal-first"}, clauses
