@@ -7,8 +7,7 @@ question goes through the real review engine, which looks for the post it asks a
 questions are answered from its review) `--rounds` times after one warm-up round. Held-out set 3
 is left out: it is measured twice, before and after, and run on for nothing else.
 Target: p50 <= 5 ms. `--model-weight 0` measures the rules alone (without the learned clause
-ranker of `policy.qa_model`); the first build also loads that model. `--stance-weight 0.4` turns
-on the learned stance model (`policy.qa_stance_model`; off by default, `policy.qa.STANCE_WEIGHT`).
+ranker of `policy.qa_model`); the first build also loads that model.
 """
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from policy.loader import load_policy, load_profile  # noqa: E402
-from policy.qa import MODEL_WEIGHT, STANCE_WEIGHT, Answerer, extract_draft  # noqa: E402
+from policy.qa import MODEL_WEIGHT, Answerer, extract_draft  # noqa: E402
 from policy.qa_eval import HOLDOUT_PATH, load_questions  # noqa: E402
 from policy.review import Reviewer  # noqa: E402
 
@@ -34,7 +33,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--model-weight", type=float, default=MODEL_WEIGHT)
-    parser.add_argument("--stance-weight", type=float, default=STANCE_WEIGHT)
     args = parser.parse_args()
 
     policy, profile = load_policy(), load_profile()
@@ -42,7 +40,7 @@ def main() -> int:
     builds = []
     for _ in range(5):
         start = time.perf_counter()
-        answerer = Answerer(policy, profile, reviewer, model_weight=args.model_weight, stance_weight=args.stance_weight)
+        answerer = Answerer(policy, profile, reviewer, model_weight=args.model_weight)
         builds.append(time.perf_counter() - start)
 
     sets = [None, HOLDOUT_PATH, *(HOLDOUT_PATH.with_name(n) for n in ("questions_holdout2.yaml", "questions_dev.yaml"))]

@@ -31,7 +31,6 @@ from typing import Protocol
 
 from policy.model import Answer, Citation, Lang, Policy, Profile, Review, Stance, Text
 from policy.qa_index import Match, QAIndex, Query
-from policy.qa_stance_model import Reading
 from policy.qa_wording import SAY, default_step, next_step
 from policy.text import detect_language, fold
 
@@ -49,18 +48,6 @@ FINDING_PRIOR: dict[str, float] = {"high": 8.0, "medium": 4.0}
 # out of fold: 78.8% / 75.8% -> 81.8% / 74.2% at 0.15 (84.8% / 77.3% at 0.2).
 MODEL_WEIGHT = 0.15
 
-# The rules' weight against the learned stance model (`policy.qa_stance_model.fuse_stance`: the
-# argmax of the model's probabilities plus this times the rules' stance one-hot); None turns the
-# model off, 1.0 or more always keeps the rules' stance. Off: `python -m policy.qa_stance_model cv`
-# (5 grouped folds, 373 stance-labelled questions, clause ranker out of fold, the rules in-sample)
-# gives rules 87.4% (holdout4 74.2%, dev2 72.7%); fused at 0.0 / 0.2 / 0.4: 86.3% / 86.9% / 87.4%
-# (holdout4 71.2% / 72.7% / 74.2%). No weight beats the rules, on the in-sample sets or on the two
-# never tuned on by hand; variants (rule features 0.1-1.0, cues without the rules' stance, L2 1e-3)
-# do no better. Measured once on the two sets never trained or tuned on, rules vs fused at 0.4:
-# holdout5 stance 89.1% vs 89.1% (model alone 89.1%), holdout6 73.3% vs 73.3% (model alone 74.7%).
-# The model stays shipped and tested so it can be re-measured as the sets grow.
-STANCE_WEIGHT: float | None = None
-
 
 class ReviewerLike(Protocol):
     def review(self, draft: str) -> Review: ...
@@ -72,12 +59,6 @@ class RankerLike(Protocol):
     clauses: tuple[str, ...]
 
     def log_probs(self, question: str) -> list[float]: ...
-
-
-class StanceModelLike(Protocol):
-    """A stance model: the fused stance of a question given the rules' reading of it."""
-
-    def stance(self, question: str, reading: Reading, weight: float) -> Stance: ...
 
 
 # ---- drafts inside questions -----------------------------------------------------------------
@@ -161,13 +142,10 @@ class Answerer:
         reviewer: ReviewerLike,
         ranker: RankerLike | None = None,
         model_weight: float = MODEL_WEIGHT,
-        stance_model: StanceModelLike | None = None,
-        stance_weight: float | None = STANCE_WEIGHT,
     ) -> None:
         """`ranker` defaults to the shipped `policy.qa_model` when `model_weight` > 0; it is used
         only when it ranks exactly this policy's clauses (a model trained on another policy's
-        clauses would re-order the wrong ones). `stance_model` defaults to the shipped
-        `policy.qa_stance_model` when `stance_weight` is not None."""
+        clauses would re-order the wrong ones)."""
         self.policy = policy
         self.profile = profile
         self.reviewer = reviewer
@@ -178,12 +156,6 @@ class Answerer:
         usable = ranker is not None and tuple(ranker.clauses) == policy.clause_ids and model_weight > 0
         self.ranker = ranker if usable else None
         self.model_weight = model_weight
-        if stance_model is None and stance_weight is not None:
-            from policy.qa_stance_model import default_model as default_stance_model
-
-            stance_model = default_stance_model()
-        self.stance_model = stance_model if stance_weight is not None else None
-        self.stance_weight = stance_weight if stance_weight is not None else 0.0
         # A draft inside a question gets the same review as `/review` (model fallback included);
         # the question's own words are read by the rules only: the model was trained on posts.
         self.question_reviewer = reviewer.rules_only() if hasattr(reviewer, "rules_only") else reviewer
@@ -207,12 +179,6 @@ class Answerer:
         ranked = tuple((self.policy.clauses[i].id, round(s, 4)) for i, s in order)
         ci = order[0][0]
         stance, quote = self.index.stance(ci, q, m, flagged=ci in flagged)
-        if self.stance_model is not None:
-            reading = self.reading_at(ci, q, m, ci in flagged, stance)
-            fused = self.stance_model.stance(question, reading, self.stance_weight)
-            if fused != stance:
-                # The quote states what the answer says: a sentence of the fused stance's kind.
-                stance, quote = fused, self.index.quote_for(ci, q, m, fused)
         clause = self.policy.clauses[ci]
         text = " ".join(
             (
@@ -232,23 +198,6 @@ class Answerer:
         q = self.index.query(question, lang)
         prior, flagged = self._signals(question)
         return q, self.index.match(q, prior), flagged
-
-    def reading(self, question: str) -> Reading | None:
-        """The rules' reading of a question for the learned stance model (its training and
-        cross-validation): the clause the engine would choose, the rules' stance there, the kind
-        of the best-matching sentence, the cues. None when no clause matches at all; the scope
-        decision is not applied (a labelled question is read even if it would be not_covered)."""
-        q, m, flagged = self.retrieve(question, detect_language(question))
-        if not m.ranked:
-            return None
-        ci = self.rank(question, m)[0][0]
-        stance = self.index.stance(ci, q, m, flagged=ci in flagged)[0]
-        return self.reading_at(ci, q, m, ci in flagged, stance)
-
-    def reading_at(self, ci: int, q: Query, m: Match, flagged: bool, stance: Stance) -> Reading:
-        """The rules' reading of a question for clause `ci`, whose rule-based stance is `stance`."""
-        kind = self.index.best_kind(ci, q, m, flagged)
-        return Reading(stance, kind, self.policy.clauses[ci].id, q.cues, flagged)
 
     def rank(self, question: str, m: Match) -> list[tuple[int, float]]:
         """The clauses of an in-scope question, best first: the rules' ranking, re-ordered by the

@@ -387,23 +387,6 @@ class QAIndex:
             return "not_allowed", clause.not_allowed[0]
         return "depends", first_sentence(clause.text)
 
-    def best_kind(self, ci: int, q: Query, m: Match, flagged: bool = False) -> str:
-        """The kind of clause `ci`'s best-matching sentence for the question (before stated
-        conditions correct it): allowed, not_allowed, conditions, an example kind, or none."""
-        return self.stances.best_kind(ci, q.terms, m.part_scores, q.cues, flagged)
-
-    def quote_for(self, ci: int, q: Query, m: Match, stance: Stance) -> Text:
-        """A sentence of clause `ci` that states `stance` (allowed -> an allowed sentence,
-        not_allowed -> a prohibition, depends -> a condition), the one the question matches best;
-        the clause's first such sentence when none shares a word with it."""
-        chosen = self.stances.choose(ci, q.terms, m.part_scores, q.cues, q.folded, only=stance)
-        if chosen is not None and chosen[0] == stance:
-            return chosen[1]
-        clause = self.policy.clauses[ci]
-        first = {"allowed": clause.allowed, "not_allowed": clause.not_allowed, "depends": clause.conditions}
-        options = first.get(stance, ())
-        return options[0] if options else first_sentence(clause.text)
-
 
 def _add(bag: dict[str, float], key: str, weight: float) -> None:
     bag[key] = bag.get(key, 0.0) + weight

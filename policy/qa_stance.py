@@ -173,32 +173,6 @@ class Stances:
                 best, best_score = j, score
         return best
 
-    def _evidence(
-        self, ci: int, terms: Mapping[str, float], part_scores: Sequence[float], cues: Cues
-    ) -> tuple[list[float], list[float]]:
-        """Per sentence slot: the question's own word match, and that match with what the
-        example questions linked to the sentences of clause `ci` lend (routed)."""
-        direct = self.index.scores(terms)
-        evidence = list(direct)
-        for part, slot in self.links.items():
-            s = part_scores[part]
-            if s > 0 and self.sentences[slot].clause == ci:
-                # An example worded like the question but qualified differently ("how much I
-                # earn" vs "what my teammates earn") lends less.
-                s *= MISMATCH ** _mismatches(cues, self.link_cues[part])
-                evidence[slot] = max(evidence[slot], direct[slot] + LINK_WEIGHT * s)
-        return direct, self._routed(evidence, cues)
-
-    def best_kind(
-        self, ci: int, terms: Mapping[str, float], part_scores: Sequence[float], cues: Cues, flagged: bool = False
-    ) -> str:
-        """The kind of the sentence of clause `ci` that best matches the question, cues included,
-        before any stated condition corrects its stance ("none" when nothing matches): a
-        feature of the learned stance model (`policy.qa_stance_model`)."""
-        _, evidence = self._evidence(ci, terms, part_scores, cues)
-        slot = self._best(evidence, ci, side_bonus(cues, flagged))
-        return "none" if slot is None else self.sentences[slot].kind
-
     def choose(
         self,
         ci: int,
@@ -211,7 +185,16 @@ class Stances:
     ) -> tuple[Stance, Text] | None:
         """The stance of clause `ci` on the question and the sentence it rests on; None when no
         sentence of the clause matches and no cue points anywhere."""
-        direct, evidence = self._evidence(ci, terms, part_scores, cues)
+        direct = self.index.scores(terms)
+        evidence = list(direct)
+        for part, slot in self.links.items():
+            s = part_scores[part]
+            if s > 0 and self.sentences[slot].clause == ci:
+                # An example worded like the question but qualified differently ("how much I
+                # earn" vs "what my teammates earn") lends less.
+                s *= MISMATCH ** _mismatches(cues, self.link_cues[part])
+                evidence[slot] = max(evidence[slot], direct[slot] + LINK_WEIGHT * s)
+        evidence = self._routed(evidence, cues)
         bonus = {} if only else side_bonus(cues, flagged)
         slot = self._best(evidence, ci, bonus, only=only)
         if slot is None:
