@@ -27,13 +27,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import random
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from policy.sgd import sgd
 from policy.text import Token, detect_language, is_negated, tokens
 
 MODEL_PATH = Path(__file__).parent / "data" / "review_model.json"
@@ -224,42 +224,14 @@ class Model:
 
 
 def _sgd(rows: Sequence[tuple[dict[str, float], list[int]]], n_heads: int, cfg: Mapping) -> tuple[list[float], dict[str, list[float]]]:
-    """Logistic regression by plain SGD with L2 for every head at once; sparse updates with a
-    lazy shared decay factor. Deterministic: the order comes from a seeded RNG."""
-    rng = random.Random(int(cfg["seed"]))
-    lr0, l2, epochs = float(cfg["lr"]), float(cfg["l2"]), int(cfg["epochs"])
-    bias = [0.0] * n_heads
-    raw: dict[str, list[float]] = {}  # true weight = raw * scale
-    scale = 1.0
-    order = list(range(len(rows)))
-    t = 0
-    for epoch in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            bag, y = rows[i]
-            lr = lr0 / (1.0 + 0.02 * t / max(1, len(rows)) * 50)
-            t += 1
-            z = list(bias)
-            for f, v in bag.items():
-                w = raw.get(f)
-                if w is not None:
-                    for k in range(n_heads):
-                        z[k] += w[k] * scale * v
-            g = [_sigmoid(z[k]) - y[k] for k in range(n_heads)]
-            scale *= 1.0 - lr * l2
-            if scale < 1e-6:
-                for w in raw.values():
-                    for k in range(n_heads):
-                        w[k] *= scale
-                scale = 1.0
-            for k in range(n_heads):
-                bias[k] -= lr * g[k]
-            for f, v in bag.items():
-                w = raw.setdefault(f, [0.0] * n_heads)
-                step = lr * v / scale
-                for k in range(n_heads):
-                    w[k] -= step * g[k]
-    return bias, {f: [x * scale for x in w] for f, w in raw.items()}
+    """Logistic regression for every head at once (one-vs-rest sigmoid heads)."""
+    def gradient(z: list[float], y: list[int]) -> list[float]:
+        return [_sigmoid(z[k]) - y[k] for k in range(n_heads)]
+
+    def schedule(lr0: float, t: int, n: int) -> float:
+        return lr0 / (1.0 + 0.02 * t / max(1, n) * 50)
+
+    return sgd(rows, n_heads, cfg, gradient, schedule)
 
 
 def _labels(clauses: Sequence[str], heads: Sequence[str]) -> list[int]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import random
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from policy.classifier import analyse
+from policy.sgd import sgd
 
 MODEL_PATH = Path(__file__).parent / "data" / "qa_model.json"
 FORMAT = 1
@@ -125,43 +125,16 @@ def fuse(ranked: Sequence[tuple[int, float]], log_probs: Sequence[float], weight
 
 
 def _sgd(rows: Sequence[tuple[dict[str, float], int]], n: int, cfg: Mapping) -> tuple[list[float], dict[str, list[float]]]:
-    """Softmax regression by plain SGD with L2; sparse updates with a lazy shared decay factor.
-    Deterministic: the order comes from a seeded RNG."""
-    rng = random.Random(int(cfg["seed"]))
-    lr0, l2, epochs = float(cfg["lr"]), float(cfg["l2"]), int(cfg["epochs"])
-    bias = [0.0] * n
-    raw: dict[str, list[float]] = {}  # true weight = raw * scale
-    scale = 1.0
-    order = list(range(len(rows)))
-    t = 0
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            bag, y = rows[i]
-            lr = lr0 / (1.0 + t / max(1, len(rows)))  # decays by epoch
-            t += 1
-            z = list(bias)
-            for f, v in bag.items():
-                w = raw.get(f)
-                if w is not None:
-                    for k in range(n):
-                        z[k] += w[k] * scale * v
-            p = [math.exp(x) for x in _log_softmax(z)]
-            p[y] -= 1.0  # gradient of the cross-entropy
-            scale *= 1.0 - lr * l2
-            if scale < 1e-6:
-                for w in raw.values():
-                    for k in range(n):
-                        w[k] *= scale
-                scale = 1.0
-            for k in range(n):
-                bias[k] -= lr * p[k]
-            for f, v in bag.items():
-                w = raw.setdefault(f, [0.0] * n)
-                step = lr * v / scale
-                for k in range(n):
-                    w[k] -= step * p[k]
-    return bias, {f: [x * scale for x in w] for f, w in raw.items()}
+    """Softmax regression over the clauses."""
+    def gradient(z: list[float], y: int) -> list[float]:
+        p = [math.exp(x) for x in _log_softmax(z)]
+        p[y] -= 1.0  # gradient of the cross-entropy
+        return p
+
+    def schedule(lr0: float, t: int, rows_per_epoch: int) -> float:
+        return lr0 / (1.0 + t / max(1, rows_per_epoch))  # decays by epoch
+
+    return sgd(rows, n, cfg, gradient, schedule)
 
 
 def train(items: Sequence[Item], clauses: Sequence[str], cfg: Mapping | None = None) -> ClauseModel:

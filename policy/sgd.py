@@ -1,0 +1,52 @@
+"""Plain stochastic gradient descent with L2 over sparse features, shared by the learned models
+(`policy.classifier`, `policy.qa_model`). Pure and deterministic: the visiting order comes from a
+seeded RNG, so training twice gives the same weights."""
+from __future__ import annotations
+
+import random
+from typing import Callable, Mapping, Sequence, TypeVar
+
+Y = TypeVar("Y")
+Gradient = Callable[[list[float], Y], list[float]]  # (scores per head, label) -> d loss / d score
+Schedule = Callable[[float, int, int], float]  # (base rate, step, rows per epoch) -> rate
+
+
+def sgd(rows: Sequence[tuple[dict[str, float], Y]], n_heads: int, cfg: Mapping, gradient: Gradient,
+        schedule: Schedule) -> tuple[list[float], dict[str, list[float]]]:
+    """Biases and weights (feature -> one weight per head) for a linear model trained on `rows`
+    (sparse feature bag, label). L2 is applied as one lazy shared decay factor, so each step
+    touches only the features of its row."""
+    rng = random.Random(int(cfg["seed"]))
+    lr0, l2, epochs = float(cfg["lr"]), float(cfg["l2"]), int(cfg["epochs"])
+    bias = [0.0] * n_heads
+    raw: dict[str, list[float]] = {}  # true weight = raw * scale
+    scale = 1.0
+    order = list(range(len(rows)))
+    t = 0
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            bag, y = rows[i]
+            lr = schedule(lr0, t, len(rows))
+            t += 1
+            z = list(bias)
+            for f, v in bag.items():
+                w = raw.get(f)
+                if w is not None:
+                    for k in range(n_heads):
+                        z[k] += w[k] * scale * v
+            g = gradient(z, y)
+            scale *= 1.0 - lr * l2
+            if scale < 1e-6:  # fold the decay into the weights before it underflows
+                for w in raw.values():
+                    for k in range(n_heads):
+                        w[k] *= scale
+                scale = 1.0
+            for k in range(n_heads):
+                bias[k] -= lr * g[k]
+            for f, v in bag.items():
+                w = raw.setdefault(f, [0.0] * n_heads)
+                step = lr * v / scale
+                for k in range(n_heads):
+                    w[k] -= step * g[k]
+    return bias, {f: [x * scale for x in w] for f, w in raw.items()}
