@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
+from policy.evaluation import Rate  # one rate type for drafts and questions
 from policy.model import LANGS, Answer
 
 EVAL_DIR = Path(__file__).parent / "eval"
@@ -49,19 +50,6 @@ class Miss:
     stance: str
     language: str
 
-
-@dataclass(frozen=True)
-class Rate:
-    hits: int
-    total: int
-
-    @property
-    def value(self) -> float | None:
-        return self.hits / self.total if self.total else None
-
-    def __str__(self) -> str:
-        v = self.value
-        return "   -  " if v is None else f"{v:6.1%} ({self.hits}/{self.total})"
 
 
 @dataclass(frozen=True)
