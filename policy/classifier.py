@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from policy.sgd import sgd
+from policy.sgd import Gradient, Schedule, fit
 from policy.text import Token, detect_language, is_negated, tokens
 
 MODEL_PATH = Path(__file__).parent / "data" / "review_model.json"
@@ -223,7 +223,7 @@ class Model:
 # ---- training --------------------------------------------------------------------------------
 
 
-def _sgd(rows: Sequence[tuple[dict[str, float], list[int]]], n_heads: int, cfg: Mapping) -> tuple[list[float], dict[str, list[float]]]:
+def _objective(n_heads: int) -> tuple[Gradient, Schedule]:
     """Logistic regression for every head at once (one-vs-rest sigmoid heads)."""
     def gradient(z: list[float], y: list[int]) -> list[float]:
         return [_sigmoid(z[k]) - y[k] for k in range(n_heads)]
@@ -231,7 +231,7 @@ def _sgd(rows: Sequence[tuple[dict[str, float], list[int]]], n_heads: int, cfg: 
     def schedule(lr0: float, t: int, n: int) -> float:
         return lr0 / (1.0 + 0.02 * t / max(1, n) * 50)
 
-    return sgd(rows, n_heads, cfg, gradient, schedule)
+    return gradient, schedule
 
 
 def _labels(clauses: Sequence[str], heads: Sequence[str]) -> list[int]:
@@ -254,19 +254,8 @@ def train(items: Iterable, cfg: Mapping | None = None, heads: Sequence[str] | No
             df[f] = df.get(f, 0) + 1
     vocab = {f for f, n in df.items() if n >= int(cfg["min_count"])}
     rows = [({f: v for f, v in b.items() if f in vocab}, _labels(it.clauses, all_heads)) for b, it in zip(bags, items)]
-    bias, weights = _sgd(rows, len(all_heads), cfg)
-    # Prune to the features with the largest weights (any head), then retrain on those only so
-    # that the stored model is exactly the one that was trained.
-    keep = int(cfg["keep"])
-    if len(weights) > keep:
-        ranked = sorted(weights, key=lambda f: (-max(abs(x) for x in weights[f]), f))
-        kept = set(ranked[:keep])
-        rows = [({f: v for f, v in b.items() if f in kept}, y) for b, (_, y) in zip(bags, rows)]
-        bias, weights = _sgd(rows, len(all_heads), cfg)
-    # Stored as integers in thousandths: a third of the size of decimal floats, and exact.
-    quantised = {f: [round(x * SCALE) for x in w] for f, w in sorted(weights.items())}
-    quantised = {f: w for f, w in quantised.items() if any(w)}
-    return Model(all_heads, [round(b, 5) for b in bias], quantised, dict(cfg["threshold"]), char_n)
+    bias, quantised = fit(rows, len(all_heads), cfg, *_objective(len(all_heads)), SCALE)
+    return Model(all_heads, bias, quantised, dict(cfg["threshold"]), char_n)
 
 
 def to_dict(model: Model, source_sha256: str = "") -> dict:

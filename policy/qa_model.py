@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from policy.classifier import analyse
-from policy.sgd import sgd
+from policy.sgd import fit
 
 MODEL_PATH = Path(__file__).parent / "data" / "qa_model.json"
 FORMAT = 1
@@ -124,17 +124,15 @@ def fuse(ranked: Sequence[tuple[int, float]], log_probs: Sequence[float], weight
 # ---- training -------------------------------------------------------------------------------
 
 
-def _sgd(rows: Sequence[tuple[dict[str, float], int]], n: int, cfg: Mapping) -> tuple[list[float], dict[str, list[float]]]:
-    """Softmax regression over the clauses."""
-    def gradient(z: list[float], y: int) -> list[float]:
-        p = [math.exp(x) for x in _log_softmax(z)]
-        p[y] -= 1.0  # gradient of the cross-entropy
-        return p
+def _gradient(z: list[float], y: int) -> list[float]:
+    """Softmax regression over the clauses: the gradient of the cross-entropy."""
+    p = [math.exp(x) for x in _log_softmax(z)]
+    p[y] -= 1.0
+    return p
 
-    def schedule(lr0: float, t: int, rows_per_epoch: int) -> float:
-        return lr0 / (1.0 + t / max(1, rows_per_epoch))  # decays by epoch
 
-    return sgd(rows, n, cfg, gradient, schedule)
+def _schedule(lr0: float, t: int, rows_per_epoch: int) -> float:
+    return lr0 / (1.0 + t / max(1, rows_per_epoch))  # decays by epoch
 
 
 def train(items: Sequence[Item], clauses: Sequence[str], cfg: Mapping | None = None) -> ClauseModel:
@@ -144,18 +142,8 @@ def train(items: Sequence[Item], clauses: Sequence[str], cfg: Mapping | None = N
     index = {c: k for k, c in enumerate(clauses)}
     bags = [analyse(it.text, char_n).bag() for it in items]
     rows = [(b, index[it.clause]) for b, it in zip(bags, items)]
-    bias, weights = _sgd(rows, len(clauses), cfg)
-    # Prune to the features with the largest weights, then retrain on those only, so that the
-    # stored model is exactly the one that was trained.
-    keep = int(cfg["keep"])
-    if len(weights) > keep:
-        ranked = sorted(weights, key=lambda f: (-max(abs(x) for x in weights[f]), f))
-        kept = set(ranked[:keep])
-        rows = [({f: v for f, v in b.items() if f in kept}, y) for b, (_, y) in zip(bags, rows)]
-        bias, weights = _sgd(rows, len(clauses), cfg)
-    quantised = {f: [round(x * SCALE) for x in w] for f, w in sorted(weights.items())}
-    quantised = {f: w for f, w in quantised.items() if any(w)}
-    return ClauseModel(clauses, [round(b, 5) for b in bias], quantised, char_n)
+    bias, quantised = fit(rows, len(clauses), cfg, _gradient, _schedule, SCALE)
+    return ClauseModel(clauses, bias, quantised, char_n)
 
 
 def question_files() -> list[Path]:

@@ -50,3 +50,19 @@ def sgd(rows: Sequence[tuple[dict[str, float], Y]], n_heads: int, cfg: Mapping, 
                 for k in range(n_heads):
                     w[k] -= step * g[k]
     return bias, {f: [x * scale for x in w] for f, w in raw.items()}
+
+
+def fit(rows: Sequence[tuple[dict[str, float], Y]], n_heads: int, cfg: Mapping, gradient: Gradient,
+        schedule: Schedule, scale: int) -> tuple[list[float], dict[str, list[int]]]:
+    """Train; prune to the `cfg["keep"]` features with the largest weight on any head and train
+    again on those only, so that the stored model is exactly one that was trained; then quantise
+    the weights to integers in 1/`scale` (a third of the size of decimal floats, and exact)."""
+    bias, weights = sgd(rows, n_heads, cfg, gradient, schedule)
+    keep = int(cfg["keep"])
+    if len(weights) > keep:
+        ranked = sorted(weights, key=lambda f: (-max(abs(x) for x in weights[f]), f))
+        kept = set(ranked[:keep])
+        rows = [({f: v for f, v in b.items() if f in kept}, y) for b, y in rows]
+        bias, weights = sgd(rows, n_heads, cfg, gradient, schedule)
+    quantised = {f: [round(x * scale) for x in w] for f, w in sorted(weights.items())}
+    return [round(b, 5) for b in bias], {f: w for f, w in quantised.items() if any(w)}
