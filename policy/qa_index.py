@@ -346,7 +346,9 @@ class QAIndex:
                     combined[ci] += TARGET_PRIOR
         ranked = sorted(((i, s) for i, s in enumerate(combined) if s > 0), key=lambda x: -x[1])
         top = ranked[0][1] if ranked else 0.0
-        if q.admin and not prior:
+        # Workplace admin stays strict unless it is also about posting: a review finding in the
+        # question ("sick leave" reads like a health fact) does not make an HR question ours.
+        if q.admin and not (prior and q.in_domain):
             own, _ = self._combined({t: w for t, w in q.terms.items() if t not in q.concepts})
             confident = max(own, default=0.0) >= THRESHOLD_PLAIN
         elif prior or (q.in_domain and q.strong_domain):
