@@ -118,21 +118,28 @@ class DraftMetrics:
 # ---- loading -------------------------------------------------------------------------------------
 
 
-def parse_drafts(data: Any, source: str = "<drafts>") -> tuple[LabelledDraft, ...]:
-    """Validate YAML data (a list of mappings, or `{drafts: [...]}`) into items."""
-    if isinstance(data, Mapping) and set(data) == {"drafts"}:
-        data = data["drafts"]
+def labelled_items(data: Any, noun: str, keys: set[str], source: str) -> Iterable[tuple[str, Mapping]]:
+    """The items of a labelled set (a list of mappings, or `{<noun>s: [...]}`), each with where it
+    stands, after the checks every set shares: exactly `keys`, a non-empty text, a known lang."""
+    if isinstance(data, Mapping) and set(data) == {noun + "s"}:
+        data = data[noun + "s"]
     if not isinstance(data, list):
-        raise ValueError(f"{source}: expected a list of drafts")
-    items = []
+        raise ValueError(f"{source}: expected a list of {noun}s")
     for i, d in enumerate(data):
-        where = f"{source}: draft {i + 1}"
-        if not isinstance(d, Mapping) or set(d) != _KEYS:
-            raise ValueError(f"{where}: expected exactly the keys {sorted(_KEYS)}")
+        where = f"{source}: {noun} {i + 1}"
+        if not isinstance(d, Mapping) or set(d) != keys:
+            raise ValueError(f"{where}: expected exactly the keys {sorted(keys)}")
         if not isinstance(d["text"], str) or not d["text"].strip():
             raise ValueError(f"{where}: text must be a non-empty string")
         if d["lang"] not in LANGS:
             raise ValueError(f"{where}: lang must be one of {LANGS}")
+        yield where, d
+
+
+def parse_drafts(data: Any, source: str = "<drafts>") -> tuple[LabelledDraft, ...]:
+    """Validate YAML data (a list of mappings, or `{drafts: [...]}`) into items."""
+    items = []
+    for where, d in labelled_items(data, "draft", _KEYS, source):
         if d["expect"] not in VERDICTS:
             raise ValueError(f"{where}: expect must be one of {VERDICTS}")
         clauses = d["clauses"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
-from policy.evaluation import Rate  # one rate type for drafts and questions
+from policy.evaluation import Rate, labelled_items  # shared with the drafts evaluation
 from policy.model import LANGS, Answer
 
 EVAL_DIR = Path(__file__).parent / "eval"
@@ -82,19 +82,8 @@ class QAMetrics:
 
 def parse_questions(data: Any, source: str = "<questions>") -> tuple[LabelledQuestion, ...]:
     """Validate the YAML data (a list of mappings, or `{questions: [...]}`) into items."""
-    if isinstance(data, Mapping) and set(data) == {"questions"}:
-        data = data["questions"]
-    if not isinstance(data, list):
-        raise ValueError(f"{source}: expected a list of questions")
     items = []
-    for i, d in enumerate(data):
-        where = f"{source}: question {i + 1}"
-        if not isinstance(d, Mapping) or set(d) != _KEYS:
-            raise ValueError(f"{where}: expected exactly the keys {sorted(_KEYS)}")
-        if not isinstance(d["text"], str) or not d["text"].strip():
-            raise ValueError(f"{where}: text must be a non-empty string")
-        if d["lang"] not in LANGS:
-            raise ValueError(f"{where}: lang must be one of {LANGS}")
+    for where, d in labelled_items(data, "question", _KEYS, source):
         if d["stance"] is not None and d["stance"] not in STANCES:
             raise ValueError(f"{where}: stance must be one of {STANCES} or null")
         if d["stance"] == "not_covered" and d["clause"] is not None:

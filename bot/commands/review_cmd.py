@@ -16,10 +16,7 @@ import os
 import sys
 from typing import Any, BinaryIO, TextIO
 
-from bot.commands.textinput import MAX_CHARS, InputError, read_text
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+from bot.commands.textinput import EXIT_BAD_INPUT, EXIT_OK, MAX_CHARS, InputError, read_text
 
 
 def add_parser(subparsers: Any) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import BinaryIO
 
 MAX_CHARS = 10_000  # a post, not a document (the chat router uses the same limit)
+EXIT_OK = 0  # any verdict or answer
+EXIT_BAD_INPUT = 2
 
 
 class InputError(ValueError):
