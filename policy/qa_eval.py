@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Protocol, Sequence
 
 from policy.evaluation import Rate, labelled_items  # shared with the drafts evaluation
 from policy.model import LANGS, Answer
