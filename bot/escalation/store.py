@@ -12,6 +12,8 @@ SQLAlchemy's echo nor the text of a database exception carries the values we sto
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -131,8 +133,10 @@ def _sqlite_engine(url: URL) -> Engine:
         # implicit transactions (which start only at the first write and never IMMEDIATE).
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000", "secure_delete=ON"):
+        for pragma in ("busy_timeout=30000", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON"):
             cursor.execute(f"PRAGMA {pragma}")
+        if not memory:
+            _enable_wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -140,3 +144,23 @@ def _sqlite_engine(url: URL) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     return engine
+
+
+def _enable_wal(cursor: Any, patience: float = 30.0) -> None:
+    """Switch a file database to WAL. The switch needs an exclusive lock and SQLite reports
+    "database is locked" at once, without waiting in the busy handler, when another connection is
+    opening the same fresh file; WAL persists in the file, so retry until it is set or `patience`
+    runs out."""
+    deadline = time.monotonic() + patience
+    delay = 0.005
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("could not switch the database to WAL journal mode")
+        time.sleep(delay)
+        delay = min(delay * 2, 0.2)
