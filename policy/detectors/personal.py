@@ -1,6 +1,9 @@
 """Personal data of other people: e-mail addresses, phone numbers, IBANs, Latvian personal codes
 and payment card numbers, each found by pattern and confirmed by its validator (mod-97, the
-personal-code checksum, Luhn) in the manner of Presidio's pattern recognisers; and any number
+personal-code checksum, Luhn) in the manner of Presidio's pattern recognisers, or by a form
+that no other number takes (an IBAN of its country's length, sixteen digits in four groups of
+four, DDMMYY-CNNNN with a real date), since people and made-up examples rarely get the check
+digits right; and any number
 that the words before it call an identifier ("personas kods", "account number": Presidio's
 context words), which needs no validator because people mistype; and a street address that
 the words before it call someone's home.
@@ -53,6 +56,8 @@ _CUED_ID = re.compile(
     re.IGNORECASE,
 )
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+# Sixteen digits in four groups of four is how a card number is written; it needs no Luhn.
+_CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}")
 # A street address said to be where someone lives ("dzīvo Brīvības ielā 150-12", "lives at
 # 12 Elm Street"): a shop's address is public, so only the words about living make it personal.
 _STREET = (
@@ -105,10 +110,12 @@ def luhn_ok(digits: str) -> bool:
 _PK_WEIGHTS = (1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
-def personal_code_ok(digits: str) -> bool:
+def personal_code_ok(digits: str, checksum: bool = True) -> bool:
     """A Latvian personal code: since 2017 "32..." (no date, no checksum); before, DDMMYY, a
     century digit (0: 1800s, 1: 1900s, 2: 2000s) and a checksum. Company registration numbers
-    (first digit 4 or more) are not personal codes."""
+    (first digit 4 or more) are not personal codes. `checksum=False` accepts a code whose last
+    digit is wrong: written in the code's own form, DDMMYY-CNNNN with a real date, it is one,
+    and people (and made-up examples) rarely get the check digit right."""
     if len(digits) != 11:
         return False
     if digits.startswith("32"):
@@ -120,8 +127,24 @@ def personal_code_ok(digits: str) -> bool:
         date(1800 + 100 * int(century) + yy, mm, dd)
     except ValueError:
         return False
+    if not checksum:
+        return True
     check = (1101 - sum(w * int(d) for w, d in zip(_PK_WEIGHTS, digits))) % 11
     return check < 10 and check == int(digits[10])
+
+
+# IBAN lengths of the countries whose accounts people in Latvia meet most: an IBAN of exactly its
+# country's length and shape is an account number even when its check digits are wrong.
+_IBAN_LENGTHS = {"LV": 21, "LT": 20, "EE": 20, "FI": 18, "SE": 24, "DE": 22, "PL": 28, "GB": 22, "NL": 18, "DK": 18, "NO": 15}
+
+
+def iban_shaped(raw: str) -> bool:
+    """The country's IBAN length, check digits and, for Latvia, a 4-letter bank code."""
+    s = raw.replace(" ", "").upper()
+    n = _IBAN_LENGTHS.get(s[:2])
+    if n is None or len(s) != n or not s[2:4].isdigit():
+        return False
+    return s[4:8].isalpha() if s[:2] == "LV" else s[4:].isalnum()
 
 
 # ---- masking ---------------------------------------------------------------------------------
@@ -236,7 +259,7 @@ class PersonalData:
                         continue
                     out.append((s, e))
         elif kind == "iban":
-            out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group())]
+            out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group()) or iban_shaped(m.group())]
         elif kind == "cued_id":
             for m in _CUED_ID.finditer(text):
                 digits = _digits(m.group(1))
@@ -245,11 +268,15 @@ class PersonalData:
         elif kind == "address":
             out = [m.span(1) for m in _ADDRESS.finditer(text)]
         elif kind == "personal_code":
-            out = [m.span() for m in _PERSONAL_CODE.finditer(text) if personal_code_ok(m.group(1) + m.group(2))]
+            for m in _PERSONAL_CODE.finditer(text):
+                digits = m.group(1) + m.group(2)
+                written_as_code = text[m.end(1) : m.start(2)] == "-" and personal_code_ok(digits, checksum=False)
+                if personal_code_ok(digits) or written_as_code:
+                    out.append(m.span())
         elif kind == "card":
             for m in _CARD.finditer(text):
                 d = _digits(m.group())
-                if 13 <= len(d) <= 19 and d[0] in "23456" and luhn_ok(d):
+                if 13 <= len(d) <= 19 and d[0] in "23456" and (luhn_ok(d) or _CARD_GROUPS.fullmatch(m.group())):
                     out.append(m.span())
         return out
 

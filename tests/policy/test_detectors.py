@@ -102,7 +102,14 @@ PERSONAL = compile_personal(rule("personal_data"), PROFILE)
         ("Apgrozījums 20 000 000 EUR", []),
         ("Datums 20.12.2024, plkst. 20:00", []),
         ("Reģ. nr. 40003032949", []),
-        ("Kartes numurs 4111 1111 1111 1112", []),  # fails Luhn
+        ("Pasūtījums 4111111111111112", []),  # ungrouped and fails Luhn: some other number
+        # written the way such numbers are written, they count even with wrong check digits
+        ("Kartes numurs 4111 1111 1111 1112", ["4111 1111 1111 1112"]),
+        ("Konts LV12HABA0551034567890", ["LV12HABA0551034567890"]),
+        ("ID karte: Laura, 120590-11234", ["120590-11234"]),
+        ("Pasūtījums 120590 11234", []),  # no hyphen and a wrong checksum
+        ("Rēķins 310290-11234", []),  # 31 February is no birthday
+        ("Kods LV12 1234 5678 9012 3456 7", []),  # no bank code: not an LV IBAN
         ("Kliņģeris 4,50 €, torte 26 €", []),
     ],
 )
