@@ -24,7 +24,8 @@ WORK_PEOPLE = term_list("lv", """
     management, =manager, =managers, =boss, =bosses, =bossman, leadership, =upper management,
     =the top, =higher-ups, =higher ups, =execs, executive*, director*, =ceo, =owner, =owners,
     =hr, supervisor*, shift lead*, =team lead, =foreman, =employer, =employers, colleague*,
-    coworker*, co-worker*, =the office, =payroll, =head office
+    coworker*, co-worker*, =the office, =payroll, =head office, =upstairs, =the suits,
+    =the powers that be, =corporate
 """)
 
 # The workplace itself: "this company", "working here", "šo vietu".

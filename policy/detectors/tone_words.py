@@ -240,12 +240,13 @@ STEREOTYPES = term_list("lv", """
     =lai brauc mājās, =atņem darbu, =atņem mums, =negrib strādāt, =nevar uzticēties,
     =nepieņemt darbā, =neņemt darbā, =neņemtu darbā, =zagļi, =zog, =netīri, =smird,
     =nav ko darīt, =nav vietas, =vīriešu darbs, =sieviešu darbs, =nav piemērot*, =nespēj,
-    =tikai problēmas, =jāņem darbā, =vajag ņemt darbā
+    =tikai problēmas, =jāņem darbā, =vajag ņemt darbā, =nebūs kur strādāt, =nav kur strādāt,
+    =atņems darbu, =atņems mums
 """) + term_list("en", """
     =shouldn't be allowed, =should not be allowed, =should be banned, =ban them,
     =not be allowed, =all the same, =every single one, =all of them, =they all, =always,
     =lazy, =criminals, =thieves, =go back, =take our jobs, =steal, =can't be trusted,
-    =cannot be trusted, =don't hire, =never hire, =wouldn't hire, =shouldn't work,
+    =cannot be trusted, =taking our jobs, =taking all the jobs, =nowhere to work, =don't hire, =never hire, =wouldn't hire, =shouldn't work,
     =should not work, =don't belong, =dirty, =not suitable, =can't handle, =belong in,
     =no place in, =have no business, =only problems, =only trouble, =nothing but trouble
 """)
