@@ -33,6 +33,42 @@ LABELS = {
     "address": ("dzīvesvietas adrese", "home address"),
 }
 
+# Mailboxes of a role or a team, not of a person: "info@", "rekini@", "support@", "jobs@". Any
+# organisation's, not only ours: an employee of a shop in a post about their shop gives its
+# inbox, and the profile cannot list every company (posts quote suppliers' and partners' too).
+_ROLE_MAILBOX = re.compile(
+    r"(?:info|hello|hi|contact|contacts|kontakti|kontakts|office|birojs|admin|support|help|"
+    r"helpdesk|service|serviss|sales|pardosana|pārdošana|orders|order|pasutijumi|pasūtījumi|"
+    r"pasutijums|booking|bookings|rezervacijas|rezervācijas|reservations|reception|recepcija|"
+    r"events|pasakumi|pasākumi|press|prese|media|marketing|marketings|pr|comms|"
+    r"komunikacija|komunikācija|hr|personals|personāls|jobs|careers|karjera|cv|vakances|"
+    r"darbs|accounts|accounting|billing|invoices|invoice|rekini|rēķini|finance|finanses|"
+    r"gramatvediba|grāmatvedība|legal|privacy|dpo|noreply|no-reply|klienti|klientu\.?serviss|"
+    r"customerservice|customer\.?service|team|komanda|studio|shop|veikals|eshop|store|"
+    r"feedback|atsauksmes|partners|partneri|suppliers|piegadataji|iepirkumi|procurement|"
+    r"security|drosiba|it|webmaster|post|pasts|kanceleja|kanceleja|lietvediba)"
+    r"(?:[._-]?[a-z]{2})?",
+    re.IGNORECASE,
+)
+# Words just before a number that make it an organisation's public line, not a person's.
+_ORG_PHONE_BEFORE = re.compile(
+    r"(?:company|klīnikas|klinikas|veikala|biroja|office|dienest\w*|iestād\w*|iestad\w*|"
+    r"reception|recepcij\w*|front desk|desk|klientu (?:centr|serviss|apkalpošan|apkalposan)\w*|"
+    r"customer (?:service|centre|center|care|line)|support|hotline|infolīnij\w*|infolinij\w*|"
+    r"helpline|public line|publisk\w* (?:tālr|talr)\w*|pieraksts|pierakstīties|pierakstities|"
+    r"reģistratūr\w*|registratur\w*|rezervācij\w*|rezervacij\w*|booking\w*|reservations?|"
+    r"neatliekam\w* palīdzīb\w*|neatliekam\w* palidzib\w*|emergenc\w*|pasūtījum\w*|pasutijum\w*|"
+    r"orders?|zvaniet mums|call us|ring us|contact us|sazinieties ar mums|maiznīcas|maiznicas|"
+    r"viesnīcas|viesnicas|restorāna|restorana|kafejnīcas|kafejnicas)\b[^\n\d]{0,30}$",
+    re.IGNORECASE,
+)
+# ...unless a person is named as its holder right before it.
+_PERSON_PHONE_BEFORE = re.compile(
+    r"(?:viņa|viņas|viņam|viņai|vina|vinas|vinam|vinai|his|her|him|mobil\w*|personal|privāt\w*|"
+    r"privat\w*|home|mājas|majas)\b[^\n\d]{0,20}$",
+    re.IGNORECASE,
+)
+
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 # Latvian numbers: 8 digits starting 2 (mobile) or 6 (landline), optional +371/00371; spaces or
 # hyphens anywhere. Dots are not accepted as separators: "20.12.2024" is a date.
@@ -242,7 +278,7 @@ class PersonalData:
                 own = addr in self.own_emails or any(
                     domain == d or domain.endswith("." + d) for d in self.own_domains
                 )
-                if not own:
+                if not own and not _ROLE_MAILBOX.fullmatch(addr.partition("@")[0]):
                     out.append(m.span())
         elif kind == "phone":
             for rx in (_PHONE_LV, _PHONE_INTL):
@@ -257,6 +293,9 @@ class PersonalData:
                         continue  # 2026-12-01 is a date; "2 000 000 kukuļu" is a count
                     if rx is _PHONE_INTL and not 8 <= len(digits) <= 15:
                         continue
+                    before = text[max(0, s - 60) : s]
+                    if _ORG_PHONE_BEFORE.search(before) and not _PERSON_PHONE_BEFORE.search(before):
+                        continue  # "our customer centre 67 000 111": an organisation's public line
                     out.append((s, e))
         elif kind == "iban":
             out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group()) or iban_shaped(m.group())]

@@ -79,13 +79,15 @@ CUSTOMERS = term_list("lv", """
     =večuks, vecīt*, =vecene, =kāds vīrietis, =kāda sieviete, =kāds vīrs, =kāds tips,
     =kāda dāma, =dāma, =dāmai, =vīrietis, =sieviete, =puisis, =meitene, =cilvēki, =ļaudis,
     =galdiņš, =galdiņam, =galdiņa, =pastāvīgais, =pastāvīgā, =mamma ar, =tas pensionārs,
-    =tā pensionāre, =tā kundze, =tas vīrs, =tas tips, =tā sieviete, =tas klients, =tā tante
+    =tā pensionāre, =tā kundze, =tas vīrs, =tas tips, =tā sieviete, =tas klients, =tā tante,
+    pacient*, pasažier*, =skolēni, =studenti, =iedzīvotāji
 """) + term_list("en", """
     customer*, client*, =guest, =guests, shopper*, visitor*, =patron, =patrons, =regulars,
     =some guy, =this guy, =the guy, =a guy, =that guy, =some lady, =this lady, =the lady,
     =a lady, =that lady, =some woman, =a woman, =this woman, =some man, =a man, =this man,
     =old man, =old lady, =table, =people, =karen, =karens, =sir, =madam, =the woman,
-    =the man, =the kid, =parents, =the couple, =a couple
+    =the man, =the kid, =parents, =the couple, =a couple, patient*, passenger*, =diners, =residents,
+    =members, =students
 """)
 
 # Competitors by kind; their configured names come from the profile.

@@ -296,7 +296,10 @@ SECRECY = term_list("lv", """
     =vēl nav publisks, =vēl nav publiski, =vēl nav publiskots, =vēl ir noslēpums,
     =vēl noslēpums, =pagaidām noslēpums, =iekšējā info, =iekšējā informācija,
     =darbinieku sapulcē, =iekšējā sapulcē, =nevajadzētu stāstīt, =droši vien nedrīkstu,
-    =nedrīkstu stāstīt, =nedrīkstētu stāstīt, =redzēju tabulā, =redzēju e-pastā
+    =nedrīkstu stāstīt, =nedrīkstētu stāstīt, =redzēju tabulā, =redzēju e-pastā,
+    =nevaru daudz teikt, =nevaru vairāk teikt, =vairāk nevaru teikt, =neko vairāk neteikšu,
+    =es neko neteicu, =es jums neko neteicu, =ne vārda vairāk, =oficiāli paziņos tikai,
+    =vēl nav apstiprināts, =vēl nav apstiprināta, =vēl nav apstiprināti, =nedrīkstam teikt
 """) + term_list("en", """
     =just between us, =strictly between us, =between you and me, =between ourselves,
     =off the record, =internal only, =internal use only, =for internal use, =confidential,
@@ -309,7 +312,11 @@ SECRECY = term_list("lv", """
     =still a secret, =still secret, =can't say more till, =can't say more until,
     =internal info, =in the staff meeting, =at the staff meeting, =from the staff meeting,
     =shouldn't share, =shouldn't be sharing, =probably shouldn't, =not supposed to share,
-    =not supposed to say, =saw the spreadsheet, =saw the email, =saw the document
+    =not supposed to say, =saw the spreadsheet, =saw the email, =saw the document,
+    =can't say more, =cannot say more, =i didn't say anything, =i never said anything,
+    =nothing's official yet, =nobody's said anything official, =nothing official yet,
+    =not approved yet, =not yet approved, =we're not allowed to say, =won't say more,
+    =keep it between us, =little secret, =officially announced only
 """)
 
 # Playful secrecy: marketing teasers use it too ("Psst... pumpkin bread is back!"), so these
