@@ -20,7 +20,8 @@ the most informative features and retrained on them. Inference (`Model.predict`)
 no I/O: the probability of violating, the best clause, and the sentence that contributed most
 to the score, as a character span of the draft.
 
-Training reads only the tuning set (policy/eval/drafts.yaml); never a held-out or blind set.
+Training reads the tuning set, the outsiders' training sets (policy/eval/train/) and the first
+blind set (`training_paths`); never a held-out set or policy/eval/blind2/.
 """
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ SCALE = 1000  # weights are stored as integers: thousandths
 # Round 7 (1,100 drafts: 152 new, a third clean, the rest personal-accounts, customer stories,
 # indirect complaints, English): the hidden target allows 10% clean flagged, so ~5-7% is the aim;
 # out of fold, model alone, lv 0.60 -> 68.9% flagged / 6.3% clean flagged, en 0.58 -> 61.4% / 5.6%.
+# Round 8 (2,966 drafts: 1,740 written by outsiders for employers of every kind, many of them
+# near-miss pairs, folded in with the first blind set): out of fold on the outsiders' drafts,
+# rules + model, lv 0.62 -> 91.2% flagged / 78.8% right clause / 9.7% clean flagged, en 0.64 ->
+# 83.7% / 68.7% / 10.5% (en at 0.58: 88.0% / 71.9% / 14.6%). The old thresholds flagged 12-15%
+# of those clean drafts; the hidden target allows 10%.
 CONFIG: dict[str, float | int | dict[str, float]] = {
     "seed": 20261,
     "epochs": 50,
@@ -57,7 +63,7 @@ CONFIG: dict[str, float | int | dict[str, float]] = {
     "keep": 12000,  # features kept after pruning
     "min_count": 1,
     "char_n": 4,
-    "threshold": {"lv": 0.60, "en": 0.58},
+    "threshold": {"lv": 0.62, "en": 0.64},
 }
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|\s[—–-]\s")
@@ -261,7 +267,7 @@ def train(items: Iterable, cfg: Mapping | None = None, heads: Sequence[str] | No
 def to_dict(model: Model, source_sha256: str = "") -> dict:
     return {
         "format": FORMAT,
-        "trained_on": "policy/eval/drafts.yaml",
+        "trained_on": [path.relative_to(MODEL_PATH.parents[2]).as_posix() for path in training_paths()],
         "source_sha256": source_sha256,
         "config": CONFIG,
         "heads": list(model.heads),
@@ -276,15 +282,29 @@ def dumps(model: Model, source_sha256: str = "") -> str:
     return json.dumps(to_dict(model, source_sha256), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
+def training_paths() -> list[Path]:
+    """The labelled drafts the model learns from: the tuning set, the outsiders' training sets
+    (eval/train/) and the first blind set, which is training data since its misses were read.
+    Never a held-out set or eval/blind2/."""
+    from policy.evaluation import DRAFTS_PATH, EVAL_DIR
+
+    return [DRAFTS_PATH, *sorted((EVAL_DIR / "train").glob("drafts_*.yaml")), EVAL_DIR / "blind" / "drafts.yaml"]
+
+
+def training_items() -> list:
+    from policy.evaluation import load_drafts
+
+    return [it for path in training_paths() for it in load_drafts(path)]
+
+
 def train_default() -> tuple[Model, str]:
-    """The shipped model: trained on the tuning set alone, clause heads in the policy's order."""
-    from policy.evaluation import DRAFTS_PATH, load_drafts
+    """The shipped model: trained on `training_paths()`, clause heads in the policy's order."""
     from policy.loader import load_policy
 
-    items = load_drafts(DRAFTS_PATH)
+    items = training_items()
     used = {c for it in items for c in it.clauses}
     heads = [c for c in load_policy().clause_ids if c in used]
-    digest = hashlib.sha256(DRAFTS_PATH.read_bytes()).hexdigest()
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in training_paths())).hexdigest()
     return train(items, heads=heads), digest
 
 
@@ -304,11 +324,10 @@ def folds(items: Sequence, k: int) -> list[int]:
 
 
 def cross_validate(k: int = 5, cfg: Mapping | None = None) -> list[tuple[object, Prediction]]:
-    """Out-of-fold predictions for every tuning draft (in file order)."""
-    from policy.evaluation import load_drafts
+    """Out-of-fold predictions for every training draft (in file order)."""
     from policy.loader import load_policy
 
-    items = load_drafts()
+    items = training_items()
     used = {c for it in items for c in it.clauses}
     heads = [c for c in load_policy().clause_ids if c in used]
     fold = folds(items, k)

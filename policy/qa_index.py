@@ -32,7 +32,7 @@ from typing import Iterable, Mapping
 from policy.bm25 import BM25
 from policy.model import Clause, Lang, Policy, Profile, Stance, Text
 from policy.qa_cues import Cues, merge_cues, read_cues
-from policy.qa_scope import asks_about_saying, is_admin
+from policy.qa_scope import asks_about_saying, is_admin, is_internal_errand
 from policy.qa_stance import RULE_KINDS, SIDE, ExampleQuestion, Sentence, Stances
 from policy.qa_synonyms import CONCEPTS, TARGETS
 from policy.qa_vocab import (
@@ -306,7 +306,7 @@ class QAIndex:
         # Being harsh about people the policy protects is in its domain, said anywhere.
         in_domain = in_domain or bool(cues.harm and targets)
         asks = asks_about_saying(folded, speech)
-        admin = is_admin(folded) and not strong
+        admin = (is_admin(folded) and not strong) or is_internal_errand(folded)
         return Query(
             terms, in_domain, strong, folded, cues, frozenset(concepts), frozenset(targets), asks, admin
         )

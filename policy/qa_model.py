@@ -15,7 +15,8 @@ training twice gives the same weights), pruned to the most informative features 
 them, stored as integer thousandths. Inference (`ClauseModel.log_probs`) is pure Python.
 
 Training data (`training_items`): every labelled in-scope question of policy/eval/questions*.yaml
-except questions_holdout5.yaml and questions_holdout6.yaml (the sets measured once at the end) and anything under eval/blind/,
+except questions_holdout5.yaml and questions_holdout6.yaml (the sets measured once at the end), of
+eval/train/ (written by outsiders) and of eval/blind/questions.yaml (seen); never eval/blind2/,
 plus the clauses' example questions of the policy. Questions that carry a draft are left out: the
 Q&A answers those through the review engine, never through the ranker.
 """
@@ -147,8 +148,11 @@ def train(items: Sequence[Item], clauses: Sequence[str], cfg: Mapping | None = N
 
 
 def question_files() -> list[Path]:
-    """The labelled question sets the model may learn from (never holdout5, never blind/)."""
-    return sorted(p for p in EVAL_DIR.glob("questions*.yaml") if p.name not in EXCLUDED)
+    """The labelled question sets the model may learn from: ours (never holdout5 or holdout6),
+    the outsiders' training sets (eval/train/) and the first blind set, which became training data
+    once its misses were read; never eval/blind2/."""
+    ours = sorted(p for p in EVAL_DIR.glob("questions*.yaml") if p.name not in EXCLUDED)
+    return [*ours, *sorted((EVAL_DIR / "train").glob("questions_*.yaml")), EVAL_DIR / "blind" / "questions.yaml"]
 
 
 def training_items(include_policy: bool = True) -> list[Item]:
@@ -190,7 +194,7 @@ def train_default() -> tuple[ClauseModel, str]:
 def dumps(model: ClauseModel, source_sha256: str = "") -> str:
     data = {
         "format": FORMAT,
-        "trained_on": [p.name for p in question_files()] + ["guidelines.yaml questions"],
+        "trained_on": [p.relative_to(EVAL_DIR).as_posix() for p in question_files()] + ["guidelines.yaml questions"],
         "source_sha256": source_sha256,
         "config": CONFIG,
         "clauses": list(model.clauses),

@@ -75,6 +75,23 @@ ADMIN = _any(
 )
 
 
+# Internal tools and errands, where "post" and "share" mean something else ("post the minutes on
+# SharePoint", "post a parcel", "share my screen"): out of scope even with such a word, unless a
+# public platform is named too.
+INTERNAL_ERRANDS = _any(
+    r"\b(intranet|sharepoint|(hr|leave|employee|staff) portal|notice ?board|share (my |the )?screen|screen ?shar\w*"
+    r"|excel|omniva|dpd|parcel|chatgpt|copilot|price offer|meeting minutes|teams call|zoom call|team channel"
+    r"|shared drive|google drive|linkedin premium|reimburs\w*)\b",
+    r"\b(intranet\w*|iekseja tikl\w*|(hr|personala) portal\w*|zinojumu del\w*|ekran\w* kopigo\w*|excel\w*"
+    r"|omniva|dpd|pak\w* (sutit|nosutit)\w*|chatgpt|cenu piedavajum\w*|sapulces protokol\w*|koplietosan\w* map\w*"
+    r"|kompenset\w*)\b",
+)
+PLATFORMS = re.compile(
+    r"\b(facebook|feisbuk\w*|insta\w*|linkedin(?! premium)|tiktok|twitter|x\.com|youtube|snapchat|reddit|threads"
+    r"|soc\w* (media|tikl\w*|medij\w*)|social media|online|internet\w*|publicly|publiski)\b"
+)
+
+
 def asks_about_saying(folded: str, speech: bool) -> bool:
     """A request for permission or advice about saying or showing something to someone;
     `speech` says the question has a word for saying something (tell, write, joke, share)."""
@@ -86,3 +103,8 @@ def asks_about_saying(folded: str, speech: bool) -> bool:
 def is_admin(folded: str) -> bool:
     """Workplace admin (leave, pay dates, shifts, IT, facilities): not the policy's business."""
     return bool(ADMIN.search(folded))
+
+
+def is_internal_errand(folded: str) -> bool:
+    """An internal tool or errand ("post the minutes on SharePoint") with no public platform."""
+    return bool(INTERNAL_ERRANDS.search(folded)) and not PLATFORMS.search(folded)

@@ -5,11 +5,14 @@ each compiled rule for hits. Hits of one clause that overlap are merged into one
 most severe rule speaks for it); messages and suggestions are the rule's own texts, in the
 draft's language, with `{excerpt}`, `{name}`, `{masked}` and `{clause}` filled in.
 
-When the rules find nothing, a small statistical model given to the reviewer (`policy.classifier`, weights in
-policy/data/review_model.json, trained on the tuning set only) may add one `medium` finding,
-"<clause>.model", for a post that resembles violations the rules have no words for. It never
-overrides or adds to a rule's finding. `Engine` and `policybot review` pass `default_model()`;
-`MODEL_ENABLED = False` makes that None.
+When the rules find nothing, a small statistical model given to the reviewer (`policy.classifier`,
+weights in policy/data/review_model.json, trained on the labelled drafts of policy/eval/) may add
+one `medium` finding, "<clause>.model", for a post that resembles violations the rules have no
+words for. When the rules do find something, the model may add its clause as a second opinion only
+if it is very sure (`SECOND_OPINION`) and the rules cite other clauses: a post can break two
+clauses, and out of fold on the outsiders' drafts this cites a right clause for 2 more violating
+posts in 100 without flagging any clean one. It never overrides or changes a rule's finding.
+`Engine` and `policybot review` pass `default_model()`; `MODEL_ENABLED = False` makes that None.
 
 The draft is only ever data: nothing in it can change how it is reviewed ("ignore previous
 instructions" is just more words). Reviews are pure: no I/O, no clock, no logging of drafts.
@@ -26,6 +29,9 @@ from policy.text import tokens
 from policy.model import Clause, Finding, Lang, Policy, Profile, Review, Rule, Text, Verdict
 
 __all__ = ["DETECTORS", "Reviewer", "validate_rule_params", "render", "PLACEHOLDERS", "MODEL_ENABLED", "default_model"]
+
+# The model's probability at which it adds its clause next to the rules' findings of other clauses.
+SECOND_OPINION = 0.8
 
 # The statistical fallback. Cross-validated on the tuning set and measured on held-out sets
 # before it was switched on (see policy/classifier.py); False leaves the rules alone.
@@ -149,10 +155,10 @@ class Reviewer:
             (self._finding(draft, doc.lang, group, masked) for group in _merge(hits)),
             key=lambda f: (f.start, f.end, f.clause),
         )
-        if not findings and self.model is not None:
-            fallback = self._model_finding(draft, doc.lang)
-            if fallback is not None:
-                findings.append(fallback)
+        if self.model is not None:
+            extra = self._model_finding(draft, doc.lang, {f.clause for f in findings})
+            if extra is not None:
+                findings.append(extra)
         return Review(_verdict(findings), self.policy.version, doc.lang, tuple(findings))
 
     def _finding(self, draft: str, lang: Lang, group: list[_Hit], masked: str) -> Finding:
@@ -183,15 +189,18 @@ class Reviewer:
         )
 
 
-    def _model_finding(self, draft: str, lang: Lang) -> Finding | None:
-        """One `medium` finding for the model's clause, when it is confident enough."""
+    def _model_finding(self, draft: str, lang: Lang, cited: set[str]) -> Finding | None:
+        """One `medium` finding for the model's clause: when the rules cite nothing and the model
+        is confident enough (its threshold), or when the rules cite other clauses and the model
+        is very confident (`SECOND_OPINION`) that the post also breaks this one."""
         assert self.model is not None
         # A handful of words carries too few features for the model to be trusted ("kur ir
         # printeris" is a question, not a post).
         if len(tokens(draft, lang)) < _MODEL_MIN_WORDS:
             return None
         p = self.model.predict(draft)
-        if p.probability < self.model.threshold[lang] or p.clause not in self.policy.clause_ids:
+        needed = SECOND_OPINION if cited else self.model.threshold[lang]
+        if p.probability < needed or p.clause not in self.policy.clause_ids or p.clause in cited:
             return None
         clause = self.policy.clause(p.clause)
         excerpt = draft[p.start : p.end]

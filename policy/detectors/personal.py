@@ -65,6 +65,7 @@ _ORG_PHONE_BEFORE = re.compile(
 # ...unless a person is named as its holder right before it.
 _PERSON_PHONE_BEFORE = re.compile(
     r"(?:viņa|viņas|viņam|viņai|vina|vinas|vinam|vinai|his|her|him|mobil\w*|personal|privāt\w*|"
+    r"kolēģ\w*|koleģ\w*|koleg\w*|colleague\w*|"
     r"privat\w*|home|mājas|majas)\b[^\n\d]{0,20}$",
     re.IGNORECASE,
 )

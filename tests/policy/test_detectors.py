@@ -111,6 +111,14 @@ PERSONAL = compile_personal(rule("personal_data"), PROFILE)
         ("Rēķins 310290-11234", []),  # 31 February is no birthday
         ("Kods LV12 1234 5678 9012 3456 7", []),  # no bank code: not an LV IBAN
         ("Kliņģeris 4,50 €, torte 26 €", []),
+        # any organisation's role mailboxes and public lines (posts name suppliers and partners too)
+        ("Jautājumi par rēķiniem: rekini@celradis.lv vai klientu centrs 67 000 111", []),
+        ("Need to reach our events team? events@harbourhotel.com or the front desk on +44 20 7946 0321", []),
+        ("Neatliekamā palīdzība: +371 67 000 123", []),
+        # ...but a person's own address or number stays personal, whatever stands around it
+        ("write to info.janis@gmail.com", ["info.janis@gmail.com"]),
+        ("Atradām jaku pie mūsu kafejnīcas, zvaniet kolēģei Laurai +371 29 345 678", ["+371 29 345 678"]),
+        ("Front desk is busy, call her mobile 26 111 222", ["26 111 222"]),
     ],
 )
 def test_personal_data_found(text: str, found: list[str]) -> None:

@@ -108,17 +108,21 @@ def test_tuning_set_figures(reviewer: Reviewer) -> None:
         assert row.clean_flagged.value <= 0.01, format_drafts(m)
 
 
-def test_tuning_set_figures_with_the_model() -> None:
-    # The shipped engine, in-sample (the honest figures are the cross-validated ones in
-    # policy.classifier): round 6 measured 99.5% flagged, 99.1% correct clause, 0.2% clean flagged;
-    # round 7 (1,100 drafts) 99.4% / 98.3% (lv 99.2%, en 97.3%) / 0.2%.
+def test_training_set_figures_with_the_model() -> None:
+    # The shipped engine, in-sample on everything the model learns from (the tuning set, the
+    # outsiders' sets under eval/train/ and the first blind set): a guard against regressions,
+    # not a measure of accuracy (the honest figures are out of fold: `python -m policy.classifier
+    # cv`). The outsiders' near-miss pairs keep even the in-sample false alarms above zero.
+    from policy.classifier import training_items
     from policy.review import default_model
 
-    m = evaluate_drafts(Reviewer(load_policy(), load_profile(), default_model()), load_drafts(DRAFTS_PATH))
+    m = evaluate_drafts(Reviewer(load_policy(), load_profile(), default_model()), training_items())
+    # Round 8 (2,966 drafts): flagged lv 97.4%, en 94.0%; right clause lv 95.9%, en 91.2%; clean
+    # flagged lv 3.7%, en 4.4%. The floors sit just under that.
     for row in m.rows:
-        assert row.flagged.value >= 0.98, format_drafts(m)
-        assert row.correct_clause.value >= 0.97, format_drafts(m)
-        assert row.clean_flagged.value <= 0.01, format_drafts(m)
+        assert row.flagged.value >= 0.93, format_drafts(m)
+        assert row.correct_clause.value >= 0.90, format_drafts(m)
+        assert row.clean_flagged.value <= 0.05, format_drafts(m)
 
 
 def test_held_out_set_exists_and_raises_no_false_alarms(reviewer: Reviewer) -> None:

@@ -72,6 +72,12 @@ def test_in_scope_without_the_policys_words(answerer: Answerer, question: str, c
         "Vai var nomainīt maiņu ar kolēģi?",
         "Can I invite a client to lunch?",
         "Vai uzņēmums apmaksā sporta kluba abonementu?",
+        # "post" and "share" in an internal tool or errand
+        "Where do I post the meeting minutes — SharePoint or the team channel?",
+        "How do I post my vacation request in the HR portal?",
+        "Can I post a parcel to a customer through Omniva, or do we only use DPD?",
+        "Can I share my screen with the client during a Teams call?",
+        "Kā Excel tabulā izveidot nolaižamo sarakstu?",
     ],
 )
 def test_admin_and_errands_stay_not_covered(answerer: Answerer, question: str) -> None:
@@ -92,3 +98,8 @@ def test_admin_and_errands_stay_not_covered(answerer: Answerer, question: str) -
 )
 def test_unstated_conditions_depend(answerer: Answerer, question: str, stance: str) -> None:
     assert answerer.ask(question).stance == stance
+
+
+def test_an_internal_word_does_not_hide_a_public_post(answerer: Answerer) -> None:
+    a = answerer.ask("Can I post a screenshot of our intranet page on LinkedIn?")
+    assert a.stance != "not_covered" and a.citations

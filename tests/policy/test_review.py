@@ -41,6 +41,17 @@ CASES = [
     ("Zvaniet Jānim: 29123456", "do_not_post", ["information-protection"]),
     ("Lāči cep draņķīgu maizi, neēdiet tur!", "do_not_post", ["appropriate-content"]),
     ("This fucking oven broke again.", "revise", ["appropriate-content"]),
+    # written by outsiders about other employers than the example bakery
+    ("Drīz mūsu saime paplašināsies — sarunas par kādas Vidzemes ceptuves iegādi jau notiek", "do_not_post", ["information-protection"]),
+    ("Heads up friends: our bread prices go up 8% from 1 March. Stock up now 😉", "do_not_post", ["information-protection"]),
+    ("jaunie sanem 1100 bruto, meistari lidz 1800", "do_not_post", ["information-protection"]),
+    ("musu klients (liels dzerienu razotajs) pasutija 5000 piparkuku ar savu logo", "revise", ["information-protection"]),
+    ("Just set up an Instagram account @ourshop_team for our shop — follow us for daily specials", "revise", ["goals"]),
+    ("Best rye bread in the Baltics, I buy nothing else. 5 stars! — just a happy customer", "revise", ["trust-oversight"]),
+    ("Paskatieties, kāds tips šodien ienāca mūsu veikalā pidžamā un čībās 📸", "do_not_post", ["employee-responsibility"]),
+    ("We're hiring 2 warehouse operators for night shifts, 1400–1600 € gross plus night bonus. Apply on our careers page.", "ok", []),
+    ("Our Q2 results are officially out (link to the release) — revenue up 12%. Proud to work with this crew.", "ok", []),
+    ("I earn 1450 € after tax at the warehouse and I'm happy with it.", "ok", []),
 ]
 
 
