@@ -2,7 +2,7 @@
 
 Marks are spans found by a regular expression on the original text (money amounts, percentages,
 big numbers, a few emoji) that term lists refer to as `#money`, `#percent`, `#bignum`, `#figure`,
-`#number`, `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫), `#clap`, `#eyes`, `#smile`, `#concord` (Latvian "neviens nepasūta") and
+`#number`, `#censored` (f***, sh*t), `#mock` (eye-roll, clown, face-palm), `#laugh` (tears of laughter), `#anger`, `#hush` (🤫), `#clap`, `#eyes`, `#smile`, `#concord` (Latvian "neviens nepasūta") and
 `#quoted` (one to three words in quotes: the sarcastic 'normal', 'restructuring').
 
 Sentences are numbered per token (`sentence[i]`) so that tone rules can keep a judgement with
@@ -74,6 +74,12 @@ _MARKS: dict[str, re.Pattern[str]] = {
     ),
     # Plain happiness (not 🙂 or 🙃, which are as often passive-aggressive): a positive frame.
     "smile": re.compile("[\U0001F60A\U0001F604\U0001F601\U0001F603\U0001F60D\U0001F970\U0001F973\U0001F917\U0001F389\U0001F44D\u2764\U0001F495\U0001F496\U0001F49B\U0001F49A\U0001F499\U0001F9E1\U0001F49C\u263A]"),
+    # Profanity with asterisks for letters: "f***", "f**k", "sh*t", "b*tch", "p*zdec", "bl*t".
+    "censored": re.compile(
+        r"(?<!\w)(?:f\*+(?:k|ck|ing|in|ed)?\w*|f\*\*\w*|sh\*+t\w*|s\*+t\b|b\*+tch\w*|a\*+hole\w*|"
+        r"d\*+mn\w*|c\*+nt\w*|p\*+zd\w*|bl\*+t\w*|d\*+rs\w*|m\*+dak\w*|s\*+ds\w*)",
+        re.IGNORECASE,
+    ),
     # A short phrase in quotes is often sarcasm ("'fresh' juice", "'normal' here"); a hint only.
     "quoted": re.compile(r"(?<!\w)['‘\"“„«]\w[\w\s,.!?-]{0,40}['’\"”“»](?!\w)"),
 }

@@ -217,7 +217,8 @@ BUSINESS_ATTACK = term_list("lv", """
     =oriģinalitāte nulle, =tikai saku, =nav stiprā puse, =nav viņu stiprā, =kā gumija,
     =kā plastmasa, =kā kartons, =kas to pērk, =kas to ēd, =esiet uzmanīgi, =jaunām etiķetēm,
     =pagājušās nedēļas, pārlīmē*, =kurš to apstiprināja, =sliktākā, =sliktāko, =sliktākais,
-    vissliktāk*, =neēstu, =es gan redzēju, =redzēju kā
+    vissliktāk*, =neēstu, =es gan redzēju, =redzēju kā, krāpniek*, =tā viņiem vajag,
+    =sen bija laiks, =beidzot bankrotē, =beidzot bankrotēja
 """) + term_list("en", """
     =avoid, =don't bother, =stay away, =don't buy, =never buy, =don't go, =do not go,
     =don't waste, =skip it, =plastic, =frozen, =supermarket dough, =from concentrate,
@@ -230,7 +231,8 @@ BUSINESS_ATTACK = term_list("lv", """
     =like rubber, =like plastic, =like cardboard, =who buys this, =who buys that,
     =who eats this, =be careful, =beware, =new labels, =last week's, relabel*, =cringe,
     =cringy, =who approved, =from a factory, =just so you know, =the worst, =worst,
-    =funniest thing, =the funniest, =wouldn't eat, =i've seen how, =seen how it's made
+    =funniest thing, =the funniest, =wouldn't eat, =i've seen how, =seen how it's made,
+    =crooks, =bunch of crooks, =couldn't happen to a nicer, =serves them right, =finally going bust
     """)
 
 # Judgements of a whole group beyond insults: bans, sweeping claims, "go back".
