@@ -125,6 +125,7 @@ class Query:
     targets: frozenset[str] = frozenset()  # the policy's stems for the people the question names
     asks: bool = False  # asks for permission or advice about saying something (qa_scope)
     admin: bool = False  # workplace admin: leave, pay dates, shifts, IT, facilities (qa_scope)
+    errand: bool = False  # an internal tool or errand, no public platform named (qa_scope)
 
 
 @dataclass(frozen=True)
@@ -306,9 +307,10 @@ class QAIndex:
         # Being harsh about people the policy protects is in its domain, said anywhere.
         in_domain = in_domain or bool(cues.harm and targets)
         asks = asks_about_saying(folded, speech)
-        admin = (is_admin(folded) and not strong) or is_internal_errand(folded)
+        admin = is_admin(folded) and not strong
+        errand = is_internal_errand(folded)
         return Query(
-            terms, in_domain, strong, folded, cues, frozenset(concepts), frozenset(targets), asks, admin
+            terms, in_domain, strong, folded, cues, frozenset(concepts), frozenset(targets), asks, admin, errand
         )
 
     def _known_prefix(self, norm: str) -> str | None:
@@ -348,7 +350,9 @@ class QAIndex:
         top = ranked[0][1] if ranked else 0.0
         # Workplace admin stays strict unless it is also about posting: a review finding in the
         # question ("sick leave" reads like a health fact) does not make an HR question ours.
-        if q.admin and not (prior and q.in_domain):
+        if q.errand:
+            confident = False  # "post the minutes on SharePoint", "share my screen in a Teams call"
+        elif q.admin and not (prior and q.in_domain):
             own, _ = self._combined({t: w for t, w in q.terms.items() if t not in q.concepts})
             confident = max(own, default=0.0) >= THRESHOLD_PLAIN
         elif prior or (q.in_domain and q.strong_domain):

@@ -81,10 +81,11 @@ ADMIN = _any(
 INTERNAL_ERRANDS = _any(
     r"\b(intranet|sharepoint|(hr|leave|employee|staff) portal|notice ?board|share (my |the )?screen|screen ?shar\w*"
     r"|excel|omniva|dpd|parcel|chatgpt|copilot|price offer|meeting minutes|teams call|zoom call|team channel"
-    r"|shared drive|google drive|linkedin premium|reimburs\w*)\b",
+    r"|shared drive|google drive|linkedin premium|reimburs\w*|timesheet\w*|jira|confluence|journal entr\w*"
+    r"|accruals?|open (post|position|role) in|apply for internally|internal phone list)\b",
     r"\b(intranet\w*|iekseja tikl\w*|(hr|personala) portal\w*|zinojumu del\w*|ekran\w* kopigo\w*|excel\w*"
     r"|omniva|dpd|pak\w* (sutit|nosutit)\w*|chatgpt|cenu piedavajum\w*|sapulces protokol\w*|koplietosan\w* map\w*"
-    r"|kompenset\w*)\b",
+    r"|kompenset\w*|informacijas stend\w*|jira|darba laika uzskait\w*|ieksej\w* talrun\w*|\w*stavviet\w*)\b",
 )
 PLATFORMS = re.compile(
     r"\b(facebook|feisbuk\w*|insta\w*|linkedin(?! premium)|tiktok|twitter|x\.com|youtube|snapchat|reddit|threads"

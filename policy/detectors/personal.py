@@ -59,6 +59,8 @@ _ORG_PHONE_BEFORE = re.compile(
     r"reģistratūr\w*|registratur\w*|rezervācij\w*|rezervacij\w*|booking\w*|reservations?|"
     r"neatliekam\w* palīdzīb\w*|neatliekam\w* palidzib\w*|emergenc\w*|pasūtījum\w*|pasutijum\w*|"
     r"orders?|zvaniet mums|call us|ring us|contact us|sazinieties ar mums|maiznīcas|maiznicas|"
+    r"main line|our line|phone line|landline|switchboard|pieraksts|pierakstam|"
+    r"(?:info|hello|kontakti|office|birojs|support|pasutijumi|rezervacijas|booking)@[\w.-]+\s+(?:vai|or|un|and)?|"
     r"viesnīcas|viesnicas|restorāna|restorana|kafejnīcas|kafejnicas)\b[^\n\d]{0,30}$",
     re.IGNORECASE,
 )

@@ -24,6 +24,7 @@ once). Precision comes from three guards:
       hints: {lists: [tone_hints]}                        # default: tone_hints; `none` = off
       positive: {lists: [tone_positive]}                  # default: tone_positive; `none` = off
       veto: {lists: [health_veto]}                        # optional
+      veto_scope: sentence                                # or draft: a veto anywhere voids
       scope: sentence                                     # or draft
       window: 12                                          # words, across sentence ends
       names: true                                         # capitalised names are targets too
@@ -40,7 +41,7 @@ from policy.detectors.patterns import TermSet, group_error, group_terms
 from policy.detectors.wordlists import WORDLISTS
 from policy.model import Profile, Rule
 
-PARAMS = frozenset({"target", "strong", "hints", "positive", "veto", "scope", "window", "names"})
+PARAMS = frozenset({"target", "strong", "hints", "positive", "veto", "veto_scope", "scope", "window", "names"})
 STRONG, HINT = 1.0, 0.5
 THRESHOLD = 1.0  # the weight a judgement needs
 HINTS_ONLY = 1.5  # the weight hints need without a strong cue
@@ -76,8 +77,9 @@ def validate(params: Mapping[str, Any]) -> str | None:
             err = group_error(params[key], key, WORDLISTS)
             if err:
                 return err
-    if params.get("scope", "sentence") not in ("sentence", "draft"):
-        return "scope: expected 'sentence' or 'draft'"
+    for key in ("scope", "veto_scope"):
+        if params.get(key, "sentence") not in ("sentence", "draft"):
+            return f"{key}: expected 'sentence' or 'draft'"
     window = params.get("window", 12)
     if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 40:
         return "window: expected a whole number of words from 1 to 40"
@@ -138,6 +140,7 @@ class Tone:
     hints: TermSet | None
     positive: TermSet | None
     veto: TermSet | None
+    veto_anywhere: bool  # a veto term anywhere in the draft voids every finding ("we're hiring")
     draft_scope: bool
     window: int
     names: bool
@@ -174,7 +177,7 @@ class Tone:
                 continue
             scope = {sent[t.first]} | {sent[c.first] for c, _ in near}
             in_scope = (lambda s: True) if self.draft_scope else (lambda s: sent[s.first] in scope)
-            if any(in_scope(v) for v in vetoes):
+            if any(self.veto_anywhere or in_scope(v) for v in vetoes):
                 continue
             # Thanks next to scare quotes, an eye-roll or a slow clap is sarcasm ("Paldies,
             # vadība, par 'plānošanu' 👏"): it vetoes nothing.
@@ -247,6 +250,7 @@ def compile_rule(rule: Rule, profile: Profile) -> Tone | None:
         hints=None if hints == "none" else _termset(hints, profile),
         positive=None if positive == "none" else _termset(positive, profile),
         veto=_termset(p["veto"], profile) if p.get("veto") else None,
+        veto_anywhere=p.get("veto_scope", "sentence") == "draft",
         draft_scope=p.get("scope", "sentence") == "draft",
         window=int(p.get("window", 12)),
         names=names,

@@ -145,6 +145,8 @@ def test_cued_identifiers_and_addresses(text: str, found: list[str]) -> None:
         ({"strong": {"lists": ["tone_strong"]}}, "target: required"),
         ({"target": {"lists": ["nope"]}}, "unknown word list"),
         ({"target": {"lv": ["a"]}, "scope": "post"}, "scope"),
+        ({"target": {"lv": ["a"]}, "veto": {"en": ["hiring"]}, "veto_scope": "draft"}, None),
+        ({"target": {"lv": ["a"]}, "veto_scope": "post"}, "veto_scope"),
         ({"target": {"lv": ["a"]}, "window": 0}, "window"),
         ({"target": {"lv": ["a"]}, "names": "yes"}, "names"),
         ({"target": {"lv": ["a"]}, "positive": "off"}, "positive"),

@@ -131,3 +131,16 @@ def test_file_starts_with_the_schema_modeline() -> None:
     assert POLICY_PATH.read_text(encoding="utf-8").splitlines()[0] == (
         "# yaml-language-server: $schema=policy.schema.json"
     )
+
+
+def test_rule_messages_name_their_clause_by_its_title() -> None:
+    # A message that names a clause names it as the policy does (two once drifted: "Skaidri
+    # sociālo tīklu mērķi…" for "Saprotami sociālo mediju mērķi…").
+    titles = {lang: {c.title.get(lang) for c in POLICY.clauses} for lang in LANGS}
+    named = {"lv": re.compile(r"Punkts «([^»]+)»"), "en": re.compile(r"Clause “([^”]+)”")}
+    for clause in POLICY.clauses:
+        for rule in clause.rules:
+            for lang in LANGS:
+                for title in named[lang].findall(rule.message.get(lang)):
+                    assert title == clause.title.get(lang), (rule.id, lang, title)
+                    assert title in titles[lang]

@@ -52,6 +52,11 @@ CASES = [
     ("We're hiring 2 warehouse operators for night shifts, 1400–1600 € gross plus night bonus. Apply on our careers page.", "ok", []),
     ("Our Q2 results are officially out (link to the release) — revenue up 12%. Proud to work with this crew.", "ok", []),
     ("I earn 1450 € after tax at the warehouse and I'm happy with it.", "ok", []),
+    ("We're hiring! Pinewood Logistics needs forklift drivers for the night shift, €1,600–1,900 gross. Link in bio.", "ok", []),
+    ("Jautājumi par pierakstu? Rakstiet info@salonslilija.lv vai zvaniet 67 555 222 🌸", "ok", []),
+    ("F*** Mondays and f*** whoever parked across our showroom entrance", "revise", ["appropriate-content"]),
+    ("Piegādātāja dāvana - jauns iPhone 🎁 paldies, Pakotne SIA!", "revise", ["other-rules-apply"]),
+    ("piektdiena, dežūrā servisā un jau otrais alus, klienti pat nepamana", "revise", ["other-rules-apply"]),
 ]
 
 
