@@ -141,9 +141,12 @@ class Analysed:
         return {f: v for f in names}
 
 
-def analyse(draft: str, char_n: int = int(CONFIG["char_n"])) -> Analysed:
-    lang = detect_language(draft)
-    toks = tokens(draft, lang)
+def analyse(draft: str, char_n: int = int(CONFIG["char_n"]), lang: str | None = None,
+            toks: Sequence[Token] | None = None) -> Analysed:
+    """The draft's features. A caller that has already detected the language and tokenised the
+    draft (the review engine's `Doc`) passes both and saves a third of the time."""
+    lang = lang or detect_language(draft)
+    toks = tokens(draft, lang) if toks is None else toks
     feats = [(t.start, f) for t, fs in zip(toks, _token_features(toks, char_n)) for f in fs]
     feats += _mark_features(draft)
     feats.append((0, "lang:" + lang))
@@ -204,8 +207,8 @@ class Model:
                     z[k] += w[k] * v
         return [b + s / SCALE for b, s in zip(self.bias, z)]
 
-    def predict(self, draft: str) -> Prediction:
-        a = analyse(draft, self.char_n)
+    def predict(self, draft: str, lang: str | None = None, toks: Sequence[Token] | None = None) -> Prediction:
+        a = analyse(draft, self.char_n, lang, toks)
         bag = a.bag()
         z = self.scores(bag)
         p = _sigmoid(z[0])

@@ -25,7 +25,6 @@ from typing import Iterable
 
 from policy.classifier import MODEL_PATH, Model
 from policy.detectors import DETECTORS, Detector, Doc, Hit, validate_rule_params
-from policy.text import tokens
 from policy.model import Clause, Finding, Lang, Policy, Profile, Review, Rule, Text, Verdict
 
 __all__ = ["DETECTORS", "Reviewer", "validate_rule_params", "render", "PLACEHOLDERS", "MODEL_ENABLED", "default_model"]
@@ -156,7 +155,7 @@ class Reviewer:
             key=lambda f: (f.start, f.end, f.clause),
         )
         if self.model is not None:
-            extra = self._model_finding(draft, doc.lang, {f.clause for f in findings})
+            extra = self._model_finding(doc, {f.clause for f in findings})
             if extra is not None:
                 findings.append(extra)
         return Review(_verdict(findings), self.policy.version, doc.lang, tuple(findings))
@@ -189,16 +188,17 @@ class Reviewer:
         )
 
 
-    def _model_finding(self, draft: str, lang: Lang, cited: set[str]) -> Finding | None:
+    def _model_finding(self, doc: Doc, cited: set[str]) -> Finding | None:
         """One `medium` finding for the model's clause: when the rules cite nothing and the model
         is confident enough (its threshold), or when the rules cite other clauses and the model
         is very confident (`SECOND_OPINION`) that the post also breaks this one."""
         assert self.model is not None
+        draft, lang = doc.text, doc.lang
         # A handful of words carries too few features for the model to be trusted ("kur ir
         # printeris" is a question, not a post).
-        if len(tokens(draft, lang)) < _MODEL_MIN_WORDS:
+        if len(doc.tokens) < _MODEL_MIN_WORDS:
             return None
-        p = self.model.predict(draft)
+        p = self.model.predict(draft, lang, doc.tokens)
         needed = SECOND_OPINION if cited else self.model.threshold[lang]
         if p.probability < needed or p.clause not in self.policy.clause_ids or p.clause in cited:
             return None
