@@ -67,6 +67,13 @@ CONFIG: dict[str, float | int | dict[str, float]] = {
     "min_count": 1,
     "char_n": 4,
     "threshold": {"lv": 0.60, "en": 0.64},
+    # Added to a clause's evidence when the model picks the clause. Out of fold, where the model
+    # alone flags a violating outsider's draft, it named appropriate-content (rivals, the own
+    # company's products, hate without listed words) half as often as the labels and
+    # internal-first a third more; these offsets, found by coordinate ascent on one half of those
+    # drafts and checked on the other, took the right clause from 78.7% to 85.5% and 84.2% to 86.0%.
+    "clause_offsets": {"personal-accounts": -0.25, "internal-first": -0.25, "appropriate-content": 0.75,
+                       "employee-responsibility": -0.25, "goals": -0.25},
 }
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|\s[—–-]\s")
@@ -178,19 +185,21 @@ class Model:
     feature to one integer per head, in thousandths."""
 
     def __init__(self, heads: Sequence[str], bias: Sequence[float], weights: Mapping[str, Sequence[float]],
-                 threshold: Mapping[str, float], char_n: int) -> None:
+                 threshold: Mapping[str, float], char_n: int, clause_offsets: Mapping[str, float] | None = None) -> None:
         self.heads = tuple(heads)
         self.bias = tuple(bias)
         self.weights = dict(weights)
         self.threshold = dict(threshold)  # per language
         self.char_n = char_n
+        self.clause_offsets = dict(clause_offsets or {})  # clause id -> added to its evidence
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Model":
         if data.get("format") != FORMAT:
             raise ValueError(f"review model: unknown format {data.get('format')!r}")
         threshold = {lang: float(t) for lang, t in data["threshold"].items()}
-        return cls(data["heads"], data["bias"], data["weights"], threshold, int(data["char_n"]))
+        offsets = {c: float(v) for c, v in data.get("clause_offsets", {}).items()}
+        return cls(data["heads"], data["bias"], data["weights"], threshold, int(data["char_n"]), offsets)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Model":
@@ -216,7 +225,9 @@ class Model:
         # clause is in the tuning set, and with it the rare clauses (goals, other rules, trust)
         # lost to the common ones on every post the rules miss (cross-validated, where the model
         # speaks: right clause 42% with the bias, 73% without; on all violating drafts 76% -> 80%).
-        best = max(range(1, len(self.heads)), key=lambda k: (z[k] - self.bias[k], -k))
+        # Then a small offset per clause, chosen out of fold (CONFIG["clause_offsets"]).
+        off = [0.0] + [self.clause_offsets.get(h, 0.0) for h in self.heads[1:]]
+        best = max(range(1, len(self.heads)), key=lambda k: (z[k] - self.bias[k] + off[k], -k))
         # The sentence whose features add most to the "violating" and the clause's scores.
         spans = sentences(draft)
         contrib = [0.0] * len(spans)
@@ -269,7 +280,7 @@ def train(items: Iterable, cfg: Mapping | None = None, heads: Sequence[str] | No
     vocab = {f for f, n in df.items() if n >= int(cfg["min_count"])}
     rows = [({f: v for f, v in b.items() if f in vocab}, _labels(it.clauses, all_heads)) for b, it in zip(bags, items)]
     bias, quantised = fit(rows, len(all_heads), cfg, *_objective(len(all_heads)), SCALE)
-    return Model(all_heads, bias, quantised, dict(cfg["threshold"]), char_n)
+    return Model(all_heads, bias, quantised, dict(cfg["threshold"]), char_n, dict(cfg.get("clause_offsets", {})))
 
 
 def to_dict(model: Model, source_sha256: str = "") -> dict:
@@ -281,6 +292,7 @@ def to_dict(model: Model, source_sha256: str = "") -> dict:
         "heads": list(model.heads),
         "bias": list(model.bias),
         "threshold": model.threshold,
+        "clause_offsets": model.clause_offsets,
         "char_n": model.char_n,
         "weights": model.weights,
     }
