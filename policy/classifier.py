@@ -22,7 +22,7 @@ no I/O: the probability of violating, the best clause, and the sentence that con
 to the score, as a character span of the draft.
 
 Training reads the tuning set, the outsiders' training sets (policy/eval/train/) and the first
-blind set (`training_paths`); never a held-out set or policy/eval/blind2/.
+blind set (`training_paths`); never a held-out set, policy/eval/blind2/ or blind3/.
 """
 from __future__ import annotations
 
@@ -305,7 +305,7 @@ def dumps(model: Model, source_sha256: str = "") -> str:
 def training_paths() -> list[Path]:
     """The labelled drafts the model learns from: the tuning set, the outsiders' training sets
     (eval/train/) and the first blind set, which is training data since its misses were read.
-    Never a held-out set or eval/blind2/."""
+    Never a held-out set, eval/blind2/ or eval/blind3/."""
     from policy.evaluation import DRAFTS_PATH, EVAL_DIR
 
     return [DRAFTS_PATH, *sorted((EVAL_DIR / "train").glob("drafts_*.yaml")), EVAL_DIR / "blind" / "drafts.yaml"]
