@@ -158,6 +158,7 @@ class Reviewer:
             extra = self._model_finding(doc, {f.clause for f in findings})
             if extra is not None:
                 findings.append(extra)
+                findings.sort(key=lambda f: (f.start, f.end, f.clause))
         return Review(_verdict(findings), self.policy.version, doc.lang, tuple(findings))
 
     def _finding(self, draft: str, lang: Lang, group: list[_Hit], masked: str) -> Finding:

@@ -11,7 +11,7 @@ from policy import classifier
 from policy.classifier import MODEL_PATH, Model, analyse, sentences, train
 from policy.evaluation import load_drafts
 from policy.loader import load_policy, load_profile
-from policy.review import Reviewer, default_model
+from policy.review import SECOND_OPINION, Reviewer, default_model
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,20 @@ def test_rule_findings_are_left_alone(reviewers) -> None:
     rules, both = reviewers
     for draft in ("Mūsu vadība ir nekompetenta, algas kavējas jau otro mēnesi.", "Zvaniet Jānim: 29123456"):
         assert both.review(draft) == rules.review(draft)
+
+
+def test_a_very_sure_model_adds_its_clause_next_to_rules_of_another(reviewers) -> None:
+    # The rules read a colleague's pay (information-protection); the model also hears the
+    # complaint about it. Rule findings stay as they were, the model's comes in text order.
+    rules, both = reviewers
+    draft = "musu gramatvedei alga 2800 eiro, bet mums maizniekiem 950. normāli?"
+    by_rules, review = rules.review(draft), both.review(draft)
+    assert {f.clause for f in by_rules.findings} == {"information-protection"}
+    extra = [f for f in review.findings if f not in by_rules.findings]
+    assert [(f.clause, f.rule, f.severity) for f in extra] == [("internal-first", "internal-first.model", "medium")]
+    assert both.model is not None and both.model.predict(draft).probability >= SECOND_OPINION
+    assert [f.start for f in review.findings] == sorted(f.start for f in review.findings)
+    assert review.verdict == by_rules.verdict  # a medium second opinion never raises the verdict past a rule's
 
 
 def test_short_texts_get_no_model_finding(reviewers) -> None:
