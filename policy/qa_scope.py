@@ -82,10 +82,17 @@ INTERNAL_ERRANDS = _any(
     r"\b(intranet|sharepoint|(hr|leave|employee|staff) portal|notice ?board|share (my |the )?screen|screen ?shar\w*"
     r"|excel|omniva|dpd|parcel|chatgpt|copilot|price offer|meeting minutes|teams call|zoom call|team channel"
     r"|shared drive|google drive|linkedin premium|reimburs\w*|timesheet\w*|jira|confluence|journal entr\w*"
-    r"|accruals?|open (post|position|role) in|apply for internally|internal phone list)\b",
+    r"|accruals?|open (post|position|role) in|apply for internally|internal phone list|outlook|powerpoint|ms word"
+    r"|microsoft word|word (document|doc|report|file)|in word\b|slack|teams channel|bitbucket|gitlab|github"
+    r"|pull request|merge request|code review|story points?|sprint|crm|erp|hr system|out-of-office|out of office"
+    r"|credit note|invoice \d|vat number|performance review|self-assessment|projector|meeting room|pdf|template"
+    r"|internal job board|internal newsletter|account manager|handling their account|payday|pay day)\b",
     r"\b(intranet\w*|iekseja tikl\w*|(hr|personala) portal\w*|zinojumu del\w*|ekran\w* kopigo\w*|excel\w*"
     r"|omniva|dpd|pak\w* (sutit|nosutit)\w*|chatgpt|cenu piedavajum\w*|sapulces protokol\w*|koplietosan\w* map\w*"
-    r"|kompenset\w*|informacijas stend\w*|jira|darba laika uzskait\w*|ieksej\w* talrun\w*|\w*stavviet\w*)\b",
+    r"|kompenset\w*|informacijas stend\w*|jira|darba laika uzskait\w*|ieksej\w* talrun\w*|\w*stavviet\w*"
+    r"|outlook\w*|powerpoint\w*|word dokument\w*|slack\w*|teams (kanal|sapulc)\w*|bitbucket\w*|gitlab\w*"
+    r"|koda review|story point\w*|sprint\w*|crm\w*|erp\w*|kreditrekin\w*|pdf|sablon\w*|projektor\w*"
+    r"|ieksej\w* (darba sludinajum\w*|jaunumu izdevum\w*|portal\w*)|klienta kont\w* (vada|parnem)\w*)\b",
 )
 PLATFORMS = re.compile(
     r"\b(facebook|feisbuk\w*|insta\w*|linkedin(?! premium)|tiktok|twitter|x\.com|youtube|snapchat|reddit|threads"

@@ -78,6 +78,10 @@ def test_in_scope_without_the_policys_words(answerer: Answerer, question: str, c
         "Can I post a parcel to a customer through Omniva, or do we only use DPD?",
         "Can I share my screen with the client during a Teams call?",
         "Kā Excel tabulā izveidot nolaižamo sarakstu?",
+        "How do I change my profile picture in Outlook?",
+        "Is it ok to post a message in the #general Slack channel that I found a set of car keys?",
+        "How do I leave a comment on a line in a GitLab merge request?",
+        "Kā ielikt vakanci iekšējā darba sludinājumu portālā, lai to redz tikai darbinieki?",
     ],
 )
 def test_admin_and_errands_stay_not_covered(answerer: Answerer, question: str) -> None:
