@@ -46,7 +46,9 @@ _ROLE_MAILBOX = re.compile(
     r"gramatvediba|grāmatvedība|legal|privacy|dpo|noreply|no-reply|klienti|klientu\.?serviss|"
     r"customerservice|customer\.?service|team|komanda|studio|shop|veikals|eshop|store|"
     r"feedback|atsauksmes|partners|partneri|suppliers|piegadataji|iepirkumi|procurement|"
-    r"security|drosiba|it|webmaster|post|pasts|kanceleja|kanceleja|lietvediba)"
+    r"security|drosiba|it|webmaster|post|pasts|kanceleja|lietvediba|volunteer|volunteers|"
+    r"brivpratigie|prakse|prakses|internships?|recruitment|recruiting|atlase|talent|"
+    r"bookings?|appointments?|pieraksts|registratura|clinic|klinika|hotel|viesnica|restorans)"
     r"(?:[._-]?[a-z]{2})?",
     re.IGNORECASE,
 )
@@ -118,6 +120,21 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}")
 # Thousands grouping ending in 000 is a round amount, not a phone (phones rarely end so).
 _ROUND_AMOUNT = re.compile(r"\d{1,3}(?: \d{3})* 000")
 _AMOUNT_BEFORE = re.compile(r"(?:€|\$|eur|eiro|usd)\s?$", re.IGNORECASE)
+
+
+# A post that invites people to apply, book or sign up gives the organisation's own contacts.
+_NOTICE = re.compile(
+    r"\b(?:pieteik\w*|piesakies|piesakieties|apply|applications?|book(?:ing)?|rezerv\w*|pierakst\w*|"
+    r"sign up|register|reģistrēj\w*|registrej\w*|vakanc\w*|vacanc\w*|hiring|meklējam|meklejam|"
+    r"aicinām|aicinam|aicina|cv)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_landline(digits: str) -> bool:
+    """A Latvian landline or service number (6…, 8…), with or without +371: mostly organisations'."""
+    national = digits[3:] if digits.startswith("371") and len(digits) == 11 else digits
+    return len(national) == 8 and national[0] in "68"
 
 
 def _digits(s: str) -> str:
@@ -272,6 +289,10 @@ class PersonalData:
         hits.sort(key=lambda h: h.start)
         return hits
 
+    @staticmethod
+    def _role_mailbox_in(text: str) -> bool:
+        return any(_role_local_part(m.group().lower()) for m in _EMAIL.finditer(text))
+
     def _find(self, kind: str, text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         if kind == "email":
@@ -281,7 +302,7 @@ class PersonalData:
                 own = addr in self.own_emails or any(
                     domain == d or domain.endswith("." + d) for d in self.own_domains
                 )
-                if not own and not _ROLE_MAILBOX.fullmatch(addr.partition("@")[0]):
+                if not own and not _role_local_part(addr):
                     out.append(m.span())
         elif kind == "phone":
             for rx in (_PHONE_LV, _PHONE_INTL):
@@ -297,8 +318,12 @@ class PersonalData:
                     if rx is _PHONE_INTL and not 8 <= len(digits) <= 15:
                         continue
                     before = text[max(0, s - 60) : s]
-                    if _ORG_PHONE_BEFORE.search(before) and not _PERSON_PHONE_BEFORE.search(before):
+                    if _PERSON_PHONE_BEFORE.search(before):
+                        pass  # "call her mobile", "kolēģei Laurai": a person's, whatever else is near
+                    elif _ORG_PHONE_BEFORE.search(before):
                         continue  # "our customer centre 67 000 111": an organisation's public line
+                    elif _is_landline(digits) and (self._role_mailbox_in(text) or _NOTICE.search(text)):
+                        continue  # a landline in a job advert or a booking notice: the employer's
                     out.append((s, e))
         elif kind == "iban":
             out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group()) or iban_shaped(m.group())]
@@ -321,6 +346,10 @@ class PersonalData:
                 if 13 <= len(d) <= 19 and d[0] in "23456" and (luhn_ok(d) or _CARD_GROUPS.fullmatch(m.group())):
                     out.append(m.span())
         return out
+
+
+def _role_local_part(addr: str) -> bool:
+    return bool(_ROLE_MAILBOX.fullmatch(addr.partition("@")[0]))
 
 
 def compile_rule(rule: Rule, profile: Profile) -> PersonalData:

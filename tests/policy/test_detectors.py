@@ -119,6 +119,10 @@ PERSONAL = compile_personal(rule("personal_data"), PROFILE)
         ("write to info.janis@gmail.com", ["info.janis@gmail.com"]),
         ("Atradām jaku pie mūsu kafejnīcas, zvaniet kolēģei Laurai +371 29 345 678", ["+371 29 345 678"]),
         ("Front desk is busy, call her mobile 26 111 222", ["26 111 222"]),
+        # a landline in a job advert or a booking notice is the organisation's
+        ("Aicinām darbā operatoru! Pieteikties pa tālruni 65 012 345.", []),
+        ("Hiring ICU nurses. Questions to hr@stelm.lv or +371 67 555 010.", []),
+        ("Zvaniet viņai uz 67 123 456, viņa meklē darbu", ["67 123 456"]),
     ],
 )
 def test_personal_data_found(text: str, found: list[str]) -> None:
