@@ -31,6 +31,8 @@ from typing import Protocol
 
 from policy.model import Answer, Citation, Lang, Policy, Profile, Review, Stance, Text
 from policy.qa_index import Match, QAIndex, Query
+from policy.qa_scope import PLATFORMS
+from policy.qa_scope_model import OUT_THRESHOLD
 from policy.qa_wording import SAY, default_step, next_step
 from policy.text import detect_language, fold
 
@@ -39,6 +41,8 @@ from policy.text import detect_language, fold
 # (clause scores of answered questions run from about 5 to 25).
 FINDING_PRIOR: dict[str, float] = {"high": 8.0, "medium": 4.0}
 
+
+# (The learned scope model's threshold, OUT_THRESHOLD, is in policy/qa_scope_model.py.)
 
 # The learned clause ranker's weight in the clause choice (`policy.qa_model.fuse`: BM25 over the
 # best BM25 score plus this times the model's log-probability). 0 turns the model off. Chosen by
@@ -59,6 +63,12 @@ class RankerLike(Protocol):
     clauses: tuple[str, ...]
 
     def log_probs(self, question: str) -> list[float]: ...
+
+
+class ScopeLike(Protocol):
+    """P(the question is not about the policy at all) (`policy.qa_scope_model`)."""
+
+    def p_out(self, question: str) -> float: ...
 
 
 # ---- drafts inside questions -----------------------------------------------------------------
@@ -142,6 +152,7 @@ class Answerer:
         reviewer: ReviewerLike,
         ranker: RankerLike | None = None,
         model_weight: float = MODEL_WEIGHT,
+        scope_model: ScopeLike | None | bool = True,
     ) -> None:
         """`ranker` defaults to the shipped `policy.qa_model` when `model_weight` > 0; it is used
         only when it ranks exactly this policy's clauses (a model trained on another policy's
@@ -156,6 +167,13 @@ class Answerer:
         usable = ranker is not None and tuple(ranker.clauses) == policy.clause_ids and model_weight > 0
         self.ranker = ranker if usable else None
         self.model_weight = model_weight
+        # A learned second reading of scope (policy.qa_scope_model): True means the shipped one,
+        # None or False none.
+        if scope_model is True:
+            from policy.qa_scope_model import default_model as default_scope_model
+
+            scope_model = default_scope_model()
+        self.scope_model = scope_model or None
         # A draft inside a question gets the same review as `/review` (model fallback included);
         # the question's own words are read by the rules only: the model was trained on posts.
         self.question_reviewer = reviewer.rules_only() if hasattr(reviewer, "rules_only") else reviewer
@@ -171,7 +189,7 @@ class Answerer:
         if draft is not None:
             return self._answer_draft(draft, lang, question)
         q, m, flagged = self.retrieve(question, lang)
-        if not m.confident:
+        if not m.confident or self._learned_out_of_scope(question, q, flagged):
             ranked = tuple((self.policy.clauses[i].id, round(s, 4)) for i, s in m.ranked)
             text = SAY["not_covered"][lang].format(version=self.policy.version, whom=self._whom)
             return Answer(text, "not_covered", lang, self.policy.version, (), None, ranked)
@@ -191,6 +209,18 @@ class Answerer:
         )
         citation = Citation(clause.id, self.policy.version, quote.get(lang))
         return Answer(text, stance, lang, self.policy.version, (citation,), None, ranked)
+
+    def _learned_out_of_scope(self, question: str, q: Query, flagged: frozenset[int]) -> bool:
+        """The scope model overrules an in-scope reading when it is sure the question is not
+        about social media, unless the question names a public platform, carries a serious
+        problem the review engine flags ("can I tweet that my boss is an idiot?"), or is about
+        raising a problem or harm at work, which internal-first answers ("my manager bullies me,
+        what do I do?")."""
+        if self.scope_model is None or flagged or PLATFORMS.search(q.folded):
+            return False
+        if q.cues.internal or q.cues.harm:
+            return False
+        return self.scope_model.p_out(question) >= OUT_THRESHOLD
 
     def retrieve(self, question: str, lang: Lang) -> tuple[Query, Match, frozenset[int]]:
         """The rules' reading of a question: its query, the clauses BM25 and the cues rank (with

@@ -1,0 +1,129 @@
+"""A learned second reading of scope: is a question about the social-media policy at all?
+
+    python -m policy.qa_scope_model train     # writes policy/data/scope_model.json
+    python -m policy.qa_scope_model cv        # 5-fold cross-validation
+
+Why: the scope rules (`policy.qa_scope`) were written from the team's and the outsiders' training
+questions, and on the blind sets of record they still answered a third of the out-of-scope
+questions (workplace how-tos that say "post", "share", "account"). A two-class softmax over the
+same features as the clause ranker (`policy.qa_model`, whose training code it reuses) learns the
+difference from every labelled question. It can only take an answer away: when the rules find a
+question in scope and the model is sure it is not (`OUT_THRESHOLD`), the answer is `not_covered`.
+Out of fold it caught 76% of the out-of-scope questions on its own and turned 0.5% of the
+in-scope ones away (`cv` prints the figures).
+
+Training data: the labelled questions of `policy.qa_model.question_files()` (never the held-out
+or blind sets of record) that carry no draft, labelled by whether their stance is not_covered.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from policy.qa_model import ClauseModel, Item, question_files, train
+
+MODEL_PATH = Path(__file__).parent / "data" / "scope_model.json"
+CLASSES = ("in_scope", "out_of_scope")
+OUT_THRESHOLD = 0.5  # P(out of scope) at which an in-scope reading by the rules is overruled
+
+
+def training_items() -> list[Item]:
+    from policy.qa import extract_draft
+    from policy.qa_eval import load_questions
+
+    return [
+        Item(q.text, q.lang, CLASSES[q.stance == "not_covered"], p.name)
+        for p in question_files()
+        for q in load_questions(p)
+        if q.stance is not None and extract_draft(q.text) is None
+    ]
+
+
+def _digest(items: Sequence[Item]) -> str:
+    h = hashlib.sha256()
+    for it in items:
+        h.update(json.dumps([it.text, it.lang, it.clause, it.source], ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def train_default() -> tuple[ClauseModel, str]:
+    items = training_items()
+    return train(items, CLASSES), _digest(items)
+
+
+def dumps(model: ClauseModel, source_sha256: str) -> str:
+    from policy.qa_model import CONFIG, FORMAT
+
+    data = {
+        "format": FORMAT,
+        "trained_on": [p.relative_to(MODEL_PATH.parents[1]).as_posix() for p in question_files()],
+        "source_sha256": source_sha256,
+        "config": CONFIG,
+        "clauses": list(model.clauses),
+        "bias": list(model.bias),
+        "char_n": model.char_n,
+        "weights": model.weights,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+class ScopeModel:
+    """P(out of scope | question)."""
+
+    def __init__(self, model: ClauseModel) -> None:
+        if tuple(model.clauses) != CLASSES:
+            raise ValueError(f"scope model: expected classes {CLASSES}, got {model.clauses}")
+        self.model = model
+
+    def p_out(self, question: str) -> float:
+        return math.exp(self.model.log_probs(question)[1])
+
+
+@lru_cache(maxsize=1)
+def default_model() -> ScopeModel | None:
+    """The shipped model, loaded once per process; None if its file is missing."""
+    if not MODEL_PATH.exists():
+        return None
+    return ScopeModel(ClauseModel.load(MODEL_PATH))
+
+
+def cross_validate(k: int = 5) -> str:
+    items = training_items()
+    p_out = [0.0] * len(items)
+    for f in range(k):
+        model = ScopeModel(train([it for i, it in enumerate(items) if i % k != f], CLASSES))
+        for i, it in enumerate(items):
+            if i % k == f:
+                p_out[i] = model.p_out(it.text)
+    out = [i for i, it in enumerate(items) if it.clause == "out_of_scope"]
+    ins = [i for i, it in enumerate(items) if it.clause == "in_scope"]
+    lines = [f"{len(items)} questions ({len(out)} out of scope), {k} folds; the model alone:"]
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+        caught = sum(p_out[i] >= t for i in out) / len(out)
+        lost = sum(p_out[i] >= t for i in ins) / len(ins)
+        lines.append(f"  p_out >= {t:.1f}: out of scope caught {caught:6.1%}, in scope turned away {lost:5.1%}")
+    return "\n".join(lines)
+
+
+def _main(argv: Sequence[str]) -> int:
+    cmd = argv[0] if argv else "train"
+    if cmd == "train":
+        model, digest = train_default()
+        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        MODEL_PATH.write_text(dumps(model, digest), encoding="utf-8")
+        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size} bytes, {len(model.weights)} features)")
+        return 0
+    if cmd == "cv":
+        print(cross_validate())
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
