@@ -9,7 +9,11 @@ context words), which needs no validator because people mistype; and a street ad
 the words before it call someone's home.
 
 The company's own public contacts (its domains, e-mails and phones in the profile) are not
-personal data and are never reported.
+personal data and are never reported; nor are any organisation's role mailboxes (info@,
+rekini@, hr@) and public lines (a number after "customer centre" or "front desk", a landline in a
+job advert or a booking notice), since posts name suppliers', partners' and new employers'
+contacts that no profile lists. A number said to be a person's ("her mobile", "kolēģei Laurai")
+is personal whatever stands around it.
 """
 from __future__ import annotations
 
