@@ -176,7 +176,7 @@ def training_items(include_policy: bool = True) -> list[Item]:
     return items
 
 
-def _digest(items: Sequence[Item]) -> str:
+def items_digest(items: Sequence[Item]) -> str:
     """A hash of the training data itself (texts, languages, labels, sources), not of the files:
     edits elsewhere in guidelines.yaml do not touch it, a changed question does."""
     h = hashlib.sha256()
@@ -189,13 +189,16 @@ def train_default() -> tuple[ClauseModel, str]:
     from policy.loader import load_policy
 
     items = training_items()
-    return train(items, load_policy().clause_ids), _digest(items)
+    return train(items, load_policy().clause_ids), items_digest(items)
 
 
-def dumps(model: ClauseModel, source_sha256: str = "") -> str:
+def dumps(model: ClauseModel, source_sha256: str = "", trained_on: Sequence[str] | None = None) -> str:
+    """The model as the JSON file ships it (sorted keys: retraining gives the same bytes)."""
+    if trained_on is None:
+        trained_on = [p.relative_to(EVAL_DIR).as_posix() for p in question_files()] + ["guidelines.yaml questions"]
     data = {
         "format": FORMAT,
-        "trained_on": [p.relative_to(EVAL_DIR).as_posix() for p in question_files()] + ["guidelines.yaml questions"],
+        "trained_on": list(trained_on),
         "source_sha256": source_sha256,
         "config": CONFIG,
         "clauses": list(model.clauses),

@@ -17,15 +17,13 @@ or blind sets of record) that carry no draft, labelled by whether their stance i
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from policy.qa_model import ClauseModel, Item, question_files, train
+from policy.qa_model import ClauseModel, Item, items_digest, question_files, train
 
 MODEL_PATH = Path(__file__).parent / "data" / "scope_model.json"
 CLASSES = ("in_scope", "out_of_scope")
@@ -44,32 +42,15 @@ def training_items() -> list[Item]:
     ]
 
 
-def _digest(items: Sequence[Item]) -> str:
-    h = hashlib.sha256()
-    for it in items:
-        h.update(json.dumps([it.text, it.lang, it.clause, it.source], ensure_ascii=False).encode())
-    return h.hexdigest()
-
-
 def train_default() -> tuple[ClauseModel, str]:
     items = training_items()
-    return train(items, CLASSES), _digest(items)
+    return train(items, CLASSES), items_digest(items)
 
 
 def dumps(model: ClauseModel, source_sha256: str) -> str:
-    from policy.qa_model import CONFIG, FORMAT
+    from policy.qa_model import dumps as dump_model
 
-    data = {
-        "format": FORMAT,
-        "trained_on": [p.relative_to(MODEL_PATH.parents[1]).as_posix() for p in question_files()],
-        "source_sha256": source_sha256,
-        "config": CONFIG,
-        "clauses": list(model.clauses),
-        "bias": list(model.bias),
-        "char_n": model.char_n,
-        "weights": model.weights,
-    }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return dump_model(model, source_sha256, [p.relative_to(MODEL_PATH.parents[1]).as_posix() for p in question_files()])
 
 
 class ScopeModel:
