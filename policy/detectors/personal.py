@@ -10,8 +10,8 @@ the words before it call someone's home.
 
 The company's own public contacts (its domains, e-mails and phones in the profile) are not
 personal data and are never reported; nor are any organisation's role mailboxes (info@,
-rekini@, hr@) and public lines (a number after "customer centre" or "front desk", a landline in a
-job advert or a booking notice), since posts name suppliers', partners' and new employers'
+rekini@, hr@) and public lines (a number after "customer centre" or "front desk", a Latvian
+landline nobody is named as holding), since posts name suppliers', partners' and new employers'
 contacts that no profile lists. A number said to be a person's ("her mobile", "kolēģei Laurai")
 is personal whatever stands around it.
 """
@@ -126,17 +126,17 @@ _ROUND_AMOUNT = re.compile(r"\d{1,3}(?: \d{3})* 000")
 _AMOUNT_BEFORE = re.compile(r"(?:€|\$|eur|eiro|usd)\s?$", re.IGNORECASE)
 
 
-# A post that invites people to apply, book or sign up gives the organisation's own contacts.
-_NOTICE = re.compile(
-    r"\b(?:pieteik\w*|piesakies|piesakieties|apply|applications?|book(?:ing)?|rezerv\w*|pierakst\w*|"
-    r"sign up|register|reģistrēj\w*|registrej\w*|vakanc\w*|vacanc\w*|hiring|meklējam|meklejam|"
-    r"aicinām|aicinam|aicina|cv)\b",
-    re.IGNORECASE,
+# A person named right before a number ("zvani Annai 67 123 456", "call Tom on ..."): a
+# capitalised word that does not start a sentence, then at most a preposition.
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?:]\s)(?<!^)(?<=\s)[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+,?\s+(?:on|at|uz|pa|tel\.?|mob\.?)?\s*:?\s*$"
 )
 
 
 def _is_landline(digits: str) -> bool:
-    """A Latvian landline or service number (6…, 8…), with or without +371: mostly organisations'."""
+    """A Latvian landline or service number (6…, 8…), with or without +371: today nearly always an
+    organisation's (people give their mobiles, 2…), so it is personal only when a person is
+    named as holding it."""
     national = digits[3:] if digits.startswith("371") and len(digits) == 11 else digits
     return len(national) == 8 and national[0] in "68"
 
@@ -293,10 +293,6 @@ class PersonalData:
         hits.sort(key=lambda h: h.start)
         return hits
 
-    @staticmethod
-    def _role_mailbox_in(text: str) -> bool:
-        return any(_role_local_part(m.group().lower()) for m in _EMAIL.finditer(text))
-
     def _find(self, kind: str, text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         if kind == "email":
@@ -326,8 +322,8 @@ class PersonalData:
                         pass  # "call her mobile", "kolēģei Laurai": a person's, whatever else is near
                     elif _ORG_PHONE_BEFORE.search(before):
                         continue  # "our customer centre 67 000 111": an organisation's public line
-                    elif _is_landline(digits) and (self._role_mailbox_in(text) or _NOTICE.search(text)):
-                        continue  # a landline in a job advert or a booking notice: the employer's
+                    elif _is_landline(digits) and not _NAME_BEFORE.search(before):
+                        continue  # a landline nobody is named as holding: an organisation's
                     out.append((s, e))
         elif kind == "iban":
             out = [m.span() for m in _IBAN.finditer(text) if iban_ok(m.group()) or iban_shaped(m.group())]

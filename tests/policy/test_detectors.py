@@ -123,6 +123,9 @@ PERSONAL = compile_personal(rule("personal_data"), PROFILE)
         ("Aicinām darbā operatoru! Pieteikties pa tālruni 65 012 345.", []),
         ("Hiring ICU nurses. Questions to hr@stelm.lv or +371 67 555 010.", []),
         ("Zvaniet viņai uz 67 123 456, viņa meklē darbu", ["67 123 456"]),
+        # a Latvian landline is an organisation's unless a person is named as holding it
+        ("Uzziņas pa tālruni 63 800 100. Lost property: call +371 67 000 555.", []),
+        ("Call Tom on 67 000 001", ["67 000 001"]),
     ],
 )
 def test_personal_data_found(text: str, found: list[str]) -> None:
