@@ -11,7 +11,9 @@ one `medium` finding, "<clause>.model", for a post that resembles violations the
 words for. When the rules do find something, the model may add its clause as a second opinion only
 if it is very sure (`SECOND_OPINION`) and the rules cite other clauses: a post can break two
 clauses, and out of fold on the outsiders' drafts this cites a right clause for 2 more violating
-posts in 100 without flagging any clean one. It never overrides or changes a rule's finding.
+posts in 100 without flagging any clean one. When the model is sure a post is ordinary
+(`CLEAN_VETO`), the rules that combine words (cues, tone) step back; pattern rules (personal data,
+configured names, word lists) always stand. It never changes a rule's finding.
 `Engine` and `policybot review` pass `default_model()`; `MODEL_ENABLED = False` makes that None.
 
 The draft is only ever data: nothing in it can change how it is reviewed ("ignore previous
@@ -23,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from policy.classifier import MODEL_PATH, Model
+from policy.classifier import MODEL_PATH, Model, Prediction
 from policy.detectors import DETECTORS, Detector, Doc, Hit, validate_rule_params
 from policy.model import Clause, Finding, Lang, Policy, Profile, Review, Rule, Text, Verdict
 
@@ -31,6 +33,11 @@ __all__ = ["DETECTORS", "Reviewer", "validate_rule_params", "render", "PLACEHOLD
 
 # The model's probability at which it adds its clause next to the rules' findings of other clauses.
 SECOND_OPINION = 0.8
+# ...and below which the rules that combine words (`cues`, `tone`) step back. Out of fold on the
+# outsiders' drafts this cleared 8 of the 54 clean posts those rules flagged and none of the 697
+# violating ones (at 0.12: 12 clean, 1 violating).
+CLEAN_VETO = 0.1
+_COMBINATION_KINDS = frozenset({"cues", "tone"})
 
 # The statistical fallback. Cross-validated on the tuning set and measured on held-out sets
 # before it was switched on (see policy/classifier.py); False leaves the rules alone.
@@ -149,13 +156,18 @@ class Reviewer:
         medium, else `ok`; findings in text order with spans into `draft` itself."""
         doc = Doc(draft)
         hits = [_Hit(c, h) for c in self._compiled for h in c.detector.find(doc) if h.end > h.start]
+        prediction = self._predict(doc)
+        if prediction is not None and prediction.probability < CLEAN_VETO:
+            # The model is sure the post is ordinary: the word-combination rules step back; the
+            # patterns (personal data, configured names and code names, word lists) stand.
+            hits = [h for h in hits if h.compiled.rule.kind not in _COMBINATION_KINDS]
         masked = _mask_all(draft, (h.hit for h in hits if h.hit.masked is not None))
         findings = sorted(
             (self._finding(draft, doc.lang, group, masked) for group in _merge(hits)),
             key=lambda f: (f.start, f.end, f.clause),
         )
-        if self.model is not None:
-            extra = self._model_finding(doc, {f.clause for f in findings})
+        if prediction is not None:
+            extra = self._model_finding(doc, prediction, {f.clause for f in findings})
             if extra is not None:
                 findings.append(extra)
                 findings.sort(key=lambda f: (f.start, f.end, f.clause))
@@ -189,17 +201,19 @@ class Reviewer:
         )
 
 
-    def _model_finding(self, doc: Doc, cited: set[str]) -> Finding | None:
+    def _predict(self, doc: Doc) -> Prediction | None:
+        """The model's reading of the draft, or None without a model or for a handful of words,
+        which carry too few features for it to be trusted ("kur ir printeris" is a question)."""
+        if self.model is None or len(doc.tokens) < _MODEL_MIN_WORDS:
+            return None
+        return self.model.predict(doc.text, doc.lang, doc.tokens)
+
+    def _model_finding(self, doc: Doc, p: Prediction, cited: set[str]) -> Finding | None:
         """One `medium` finding for the model's clause: when the rules cite nothing and the model
         is confident enough (its threshold), or when the rules cite other clauses and the model
         is very confident (`SECOND_OPINION`) that the post also breaks this one."""
         assert self.model is not None
         draft, lang = doc.text, doc.lang
-        # A handful of words carries too few features for the model to be trusted ("kur ir
-        # printeris" is a question, not a post).
-        if len(doc.tokens) < _MODEL_MIN_WORDS:
-            return None
-        p = self.model.predict(draft, lang, doc.tokens)
         needed = SECOND_OPINION if cited else self.model.threshold[lang]
         if p.probability < needed or p.clause not in self.policy.clause_ids or p.clause in cited:
             return None
