@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from policy.sgd import Gradient, Schedule, fit
+from policy.sgd import Gradient, Schedule, fit, model_main
 from policy.text import Token, detect_language, is_negated, tokens
 
 MODEL_PATH = Path(__file__).parent / "data" / "review_model.json"
@@ -398,19 +398,7 @@ def _cv_report(out: Sequence[tuple[object, Prediction]]) -> str:
 
 
 def _main(argv: Sequence[str]) -> int:
-    cmd = argv[0] if argv else "train"
-    if cmd == "train":
-        model, digest = train_default()
-        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_PATH.write_text(dumps(model, digest), encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size} bytes, {len(model.weights)} features)")
-        return 0
-    if cmd == "cv":
-        print(_cv_report(cross_validate()))
-        return 0
-    print(__doc__)
-    return 2
-
+    return model_main(argv, __doc__, MODEL_PATH, train_default, dumps, lambda _: _cv_report(cross_validate()))
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from policy.classifier import analyse
-from policy.sgd import fit
+from policy.sgd import fit, model_main
 
 MODEL_PATH = Path(__file__).parent / "data" / "qa_model.json"
 FORMAT = 1
@@ -210,21 +210,9 @@ def dumps(model: ClauseModel, source_sha256: str = "", trained_on: Sequence[str]
 
 
 def _main(argv: Sequence[str]) -> int:
-    cmd = argv[0] if argv else "train"
-    if cmd == "train":
-        model, digest = train_default()
-        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_PATH.write_text(dumps(model, digest), encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size} bytes, {len(model.weights)} features)")
-        return 0
-    if cmd == "cv":
-        from policy.qa_model_cv import report
+    from policy.qa_model_cv import report
 
-        print(report(argv[1:]))
-        return 0
-    print(__doc__)
-    return 2
-
+    return model_main(argv, __doc__, MODEL_PATH, train_default, dumps, report)
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from policy.qa_model import ClauseModel, Item, items_digest, question_files, train
+from policy.sgd import model_main
 
 MODEL_PATH = Path(__file__).parent / "data" / "scope_model.json"
 CLASSES = ("in_scope", "out_of_scope")
@@ -92,19 +93,7 @@ def cross_validate(k: int = 5) -> str:
 
 
 def _main(argv: Sequence[str]) -> int:
-    cmd = argv[0] if argv else "train"
-    if cmd == "train":
-        model, digest = train_default()
-        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_PATH.write_text(dumps(model, digest), encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size} bytes, {len(model.weights)} features)")
-        return 0
-    if cmd == "cv":
-        print(cross_validate())
-        return 0
-    print(__doc__)
-    return 2
-
+    return model_main(argv, __doc__, MODEL_PATH, train_default, dumps, lambda _: cross_validate())
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))

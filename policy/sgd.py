@@ -4,7 +4,8 @@ seeded RNG, so training twice gives the same weights."""
 from __future__ import annotations
 
 import random
-from typing import Callable, Mapping, Sequence, TypeVar
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 Y = TypeVar("Y")
 Gradient = Callable[[list[float], Y], list[float]]  # (scores per head, label) -> d loss / d score
@@ -66,3 +67,21 @@ def fit(rows: Sequence[tuple[dict[str, float], Y]], n_heads: int, cfg: Mapping, 
         bias, weights = sgd(rows, n_heads, cfg, gradient, schedule)
     quantised = {f: [round(x * scale) for x in w] for f, w in sorted(weights.items())}
     return [round(b, 5) for b in bias], {f: w for f, w in quantised.items() if any(w)}
+
+
+def model_main(argv: Sequence[str], doc: str | None, path: Path, train_default: Callable[[], tuple[Any, str]],
+               dumps: Callable[[Any, str], str], cv: Callable[[Sequence[str]], str]) -> int:
+    """The command line every learned model shares: `train` (the default) writes `path` from
+    `train_default()` and `dumps`; `cv ...` prints `cv(args)`; anything else prints `doc`."""
+    cmd = argv[0] if argv else "train"
+    if cmd == "train":
+        model, digest = train_default()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dumps(model, digest), encoding="utf-8")
+        print(f"wrote {path} ({path.stat().st_size} bytes, {len(model.weights)} features)")
+        return 0
+    if cmd == "cv":
+        print(cv(argv[1:]))
+        return 0
+    print(doc)
+    return 2

@@ -66,10 +66,11 @@ _ORG_PHONE_BEFORE = re.compile(
     r"neatliekam\w* palīdzīb\w*|neatliekam\w* palidzib\w*|emergenc\w*|pasūtījum\w*|pasutijum\w*|"
     r"orders?|zvaniet mums|call us|ring us|contact us|sazinieties ar mums|maiznīcas|maiznicas|"
     r"main line|our line|phone line|landline|switchboard|pieraksts|pierakstam|"
-    r"(?:info|hello|kontakti|office|birojs|support|pasutijumi|rezervacijas|booking)@[\w.-]+\s+(?:vai|or|un|and)?|"
     r"viesnīcas|viesnicas|restorāna|restorana|kafejnīcas|kafejnicas)\b[^\n\d]{0,30}$",
     re.IGNORECASE,
 )
+# An organisation's role mailbox right before a number ("info@… vai zvaniet 29 …"): its line too.
+_MAILBOX_BEFORE = re.compile(r"([\w.+-]+)@[\w-]+(?:\.[\w-]+)+[^\n\d@]{0,30}$")
 # ...unless a person is named as its holder right before it.
 _PERSON_PHONE_BEFORE = re.compile(
     r"(?:viņa|viņas|viņam|viņai|vina|vinas|vinam|vinai|his|her|him|mobil\w*|personal|privāt\w*|"
@@ -320,7 +321,7 @@ class PersonalData:
                     before = text[max(0, s - 60) : s]
                     if _PERSON_PHONE_BEFORE.search(before):
                         pass  # "call her mobile", "kolēģei Laurai": a person's, whatever else is near
-                    elif _ORG_PHONE_BEFORE.search(before):
+                    elif _ORG_PHONE_BEFORE.search(before) or _role_mailbox_before(before):
                         continue  # "our customer centre 67 000 111": an organisation's public line
                     elif _is_landline(digits) and not _NAME_BEFORE.search(before):
                         continue  # a landline nobody is named as holding: an organisation's
@@ -350,6 +351,11 @@ class PersonalData:
 
 def _role_local_part(addr: str) -> bool:
     return bool(_ROLE_MAILBOX.fullmatch(addr.partition("@")[0]))
+
+
+def _role_mailbox_before(before: str) -> bool:
+    m = _MAILBOX_BEFORE.search(before)
+    return m is not None and bool(_ROLE_MAILBOX.fullmatch(m.group(1)))
 
 
 def compile_rule(rule: Rule, profile: Profile) -> PersonalData:
