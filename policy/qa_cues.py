@@ -43,7 +43,7 @@ _HARSH = _any(
     r"\b(lam(a|u|aj|at|as)\w*|rupj(?!maiz)\w*|nekitr\w*|aizskar\w*|naid\w*|diskrimin\w*|slikt\w*|dran\w*|sausmig\w*"
     r"|briesmig\w*|pretig\w*|riebig\w*|nekompetent\w*|stulb\w*|idiot\w*|mulk\w*|dumj\w*|debil\w*"
     r"|sud(s|i|u|ig\w*|ain\w*)\b|mesl\w*|nejedzig\w*|bezjedzig\w*|neizdev\w*|piedzer\w*|dzeruma\w*|apcel\w*"
-    r"|kliedz\w*|neciesam\w*|kaitin\w*|divain\w*|neglaimoj\w*|slink\w*|melis|meli|zagl\w*)\b",
+    r"|kliedz\w*|neciesam\w*|izgazan\w*|izgazas|kaka\b|kaitin\w*|divain\w*|neglaimoj\w*|slink\w*|melis|meli|zagl\w*)\b",
 )
 # Secrecy, no consent, not yet public, speaking for the company: the conditions the policy sets,
 # denied.
@@ -72,6 +72,7 @@ _NOT_ANNOUNCED = _any(
     r"|public|comes out|is out|says anything)",
     r"\bnot (yet |even )?(been )?(announced|published|public|official|released)\b|\bunannounced\b",
     r"\b(hasn'?t|haven'?t|has not|have not|isn'?t|aren'?t|wasn'?t) (yet )?(been )?(announced|published|made public|released|official)",
+    r"\b(go|goes|going|will go|will be|are|is) (public|announced|out|official)\b.{0,10}\b(next|tomorrow|later|on (monday|tuesday|wednesday|thursday|friday))",
     r"\b(confidential|secret|internal (document|e-?mail|memo|meeting|slide|figure|number|dashboard|presentation|report)s?"
     r"|leak\w*|insider|under nda)\b",
     r"\bpirms\b(?! publices)(?! publicet)(?! es\b)(?! ievieto)(?! ierakst).{0,40}(pazino\w*|publice\w*|publisko\w*|oficial\w*"
@@ -117,12 +118,29 @@ _ALREADY_PUBLIC = _any(
     r"|campaign\w*|kampan\w*|video\w*|ierakst\w*|posts?)"
     r"|cenradi\w*|edienkart\w*|publisk\w* cen\w*|cenas (veikala|majas lapa|edienkarte)"
     r"|(parpublic\w*|dalit\w* ar|kopig\w*) (musu )?(uznemuma|firmas|ceptuves|maiznicas) (\w+ )?(ierakst|video|jaunum|zin|stast|pazinojum)\w*)\b",
+    # Out in the open already: "went up on our website", "it's public knowledge". (In the news is
+    # not the company's publishing: careful readers answer "it depends" to those.)
+    r"\b(went|is|are|was|were|it'?s|they'?re) (up|out|live) on (our|the|their) (\w+ ){0,2}(website|site|page|blog)"
+    r"|\b(it'?s|is|already) public (info|information|knowledge|record)\b",
+    r"\b(ir |jau )(publicet|ievietot|ielikt)\w* (musu |uznemuma |firmas )?(majas ?lap|saita|web)\w*"
+    r"|\bpubliski (pieejam|zinam)\w*|\bpubliska informacija\b",
 )
-_CONSENT = re.compile(
+_CONSENT = _any(
     r"\b(agree|agreed|agrees|consent\w*|signed off|approved|permission|said yes|says yes|ok with it"
     r"|okay with it|fine with it|they'?re fine|doesn'?t mind|don'?t mind|gave (me )?(the )?(ok|go-ahead)"
     r"|piekrit\w*|piekris\w*|vienojies|vienojamies|vienosan\w*|atlauj\w*|atlauts|atlauja|atlava"
-    r"|atlavis|nav pret|neiebilst|saskanoj\w*)\b"
+    r"|atlavis|nav pret|neiebilst|saskanoj\w*)\b",
+    # Asked for it themselves, or said it is fine: "she asked me to post it", "he said I can",
+    # "everyone's ok with it", "viņa pati palūdza", "teica, ka var likt", "visi ir ok ar to".
+    r"\b(himself|herself|themselves)\b.{0,20}\b(asked|offered|wanted|suggested)\b"
+    r"|\b(he|she|they|everyone|everybody|all of them|the (customer|client|guest|patient|couple|family)) "
+    r"(asked me to|asked us to|wants me to|wanted me to|told me to|offered|suggested)"
+    r"|\bsaid (i|we) (can|could|may|should)\b|\b(are|is|was|were|all|everyone'?s?) (totally |all )?(ok|okay|fine|happy|cool) with (it|that|this)\b"
+    r"|\bwith (their|his|her) (blessing|ok)\b",
+    r"\b(pats|pati|pasi|pasas)\b.{0,20}\b(palu[gd]\w*|lu[gd]z\w*|piedavaj\w*|gribeja|ierosinaj\w*|aicinaj\w*)"
+    r"|\b(teica|teikusi|teicis|atrakstija|saka),? ka (var|drikst|ir (ok|okei|okej|labi|kartiba))\b"
+    r"|\b(ir )?(ok|okei|okej) ar to\b|\bvisi (teica|piekrita|ir (ok|okei|okej|ar mieru))|\bar mieru\b"
+    r"|\bpalu[gd]z\w* (mani|man|lai)\b",
 )
 _NO_CONSENT = re.compile(
     r"\b(without|no|not|bez|nav|ne|haven'?t|hasn'?t|didn'?t|neesam|nav)\b(\s+\S+){0,2}\s+(their |vinu )?"
@@ -131,6 +149,12 @@ _NO_CONSENT = re.compile(
     # Refused in so many words: "the couple said no", "viņš teica, ka negrib".
     r"|\b(said|says|told me) no\b|\b(doesn'?t|don'?t|didn'?t) want (it|to be|me to)\b|\brefus\w*"
     r"|\b(teica|saka|teikusi|teicis),? ka (negrib|nevel|nepiekrit)\w*|\bnepiekrit\w*|\batteic\w*"
+    # Not asked, or not told: "I haven't asked comms", "he doesn't know I took it", "neprasot".
+    r"|\b(didn'?t|haven'?t|hasn'?t|have not|did not|never) (even )?ask(ed)?\b|\bwithout asking\b"
+    r"|\b(doesn'?t|does not|don'?t|didn'?t) know (i|we|about)\b"
+    r"|\bneprasi\w*|\bneprasot\b|\bneesmu (vel )?(\w+ )?(prasij|jautaj)\w*|\bnejautaj\w*|\bnezina,? ka\b|\bbez (\w+ )?(\w+ )?zinas\b"
+    # Asked not to: "the client asked us not to mention them", "lūdza mūs nepieminēt".
+    r"|\b(asked|told|begged) (us|me|everyone|people) not to\b|\b(pa)?lu[gd]z\w* (mus |mani |visus )?ne(piemin|min|public|rad|liec|liek|rakst)\w*"
 )
 _WITHOUT_CONSENT = re.compile(
     r"\bwithout (their |his |her )?(consent|permission)|\bwithout asking (them|him|her)"
@@ -153,6 +177,15 @@ _OWN = _any(
     r"\b((mana|manu|savu|savas|sava|mans) (alg\w*|atalgojum\w*|amat\w*|ienakum\w*)|cik (es )?(pelnu|nopelnu|sanemu)"
     r"|cik man maksa|es pelnu|es nopelnu|man (pielika|paaugstinaja) algu|mana algas lapin\w*)\b",
 )
+
+# Taking back or fixing one's own post, which the policy asks for: "can I just delete it?",
+# "vai varu izdzēst savu ierakstu?".
+_REMEDY = _any(
+    r"\b(can|could|may|should) i (just |still |now |quietly )?(delete|remove|take down|edit|correct|fix)\b",
+    r"\bvai (es |man )?(varu |drikstu |vajadzetu |vajag )?(to |so |savu |manu )?(vienkarsi |tagad |vel )?"
+    r"(izdzest|dzest|nonemt|izlabot|labot|rediget)\b",
+)
+
 
 # ---- the question asks for a procedure or a condition, not a permission -------------------------
 
@@ -189,6 +222,7 @@ class Cues:
     already_public: bool = False  # about something already published
     internal: bool = False  # about raising or discussing it inside the company
     own: bool = False  # about one's own pay or title
+    remedy: bool = False  # about deleting or correcting one's own post
     how: bool = False  # asks what to do, or states a doubt
     third_person: bool = False  # asks what the company or management does
     public: bool = False  # says where in public: a platform, "publicly" (set by the index)
@@ -220,6 +254,7 @@ def read_cues(question: str) -> Cues:
         already_public=already,
         internal=internal,
         own=bool(_OWN.search(f)),
+        remedy=bool(_REMEDY.search(f)),
         how=bool(_HOW.search(f)),
         third_person=bool(_THIRD_PERSON.search(f)),
     )
@@ -238,6 +273,7 @@ def merge_cues(a: Cues, b: Cues) -> Cues:
         already_public=a.already_public or b.already_public,
         internal=a.internal or b.internal,
         own=a.own or b.own,
+        remedy=a.remedy or b.remedy,
         how=a.how or b.how,
         third_person=a.third_person or b.third_person,
         public=a.public or b.public,

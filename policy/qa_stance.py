@@ -33,6 +33,7 @@ ALREADY_PUBLIC = 0.8
 NOT_PUBLIC = 0.8
 INTERNAL = 0.8  # raising it inside the company
 OWN = 1.2  # one's own pay or title
+REMEDY = 1.0  # deleting or correcting one's own post
 HOW = 0.4  # "what should I do", a stated doubt
 THIRD_PERSON = 0.6  # "does management ..."
 FLAGGED = 1.0  # the review engine found a high-severity problem of this clause in the question
@@ -77,11 +78,12 @@ class ExampleQuestion:
 
 def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
     """How much each side is favoured by the question's cues (shares of the best match)."""
-    harmless = cues.internal or cues.own or cues.already_public or cues.consent is True
+    harmless = cues.internal or cues.own or cues.remedy or cues.already_public or cues.consent is True
     allowed = (
         KIND * min(cues.kind, 2)
         + INTERNAL * cues.internal
         + OWN * cues.own
+        + REMEDY * cues.remedy
         + ALREADY_PUBLIC * cues.already_public
     )
     # Raising something inside the company is what the policy asks for, whatever it is about.
@@ -211,7 +213,7 @@ class Stances:
                 return "depends", best.quote
             return "not_allowed", self.sentences[forbidding].quote
         if stance == "not_allowed" and best.stance == "not_allowed" and not (flagged or _fails(cues)):
-            unstated = self._unstated_condition(ci, slot, direct)
+            unstated = self._unstated_condition(ci, slot, direct, cues)
             if unstated is not None:
                 return "depends", unstated
         if stance == "allowed" and best.stance == "not_allowed":
@@ -228,42 +230,52 @@ class Stances:
         return stance, best.quote
 
 
-    def _unstated_condition(self, ci: int, slot: int, words: Sequence[float]) -> Text | None:
+    def _unstated_condition(self, ci: int, slot: int, words: Sequence[float], cues: Cues) -> Text | None:
         """For a prohibition with an exception the asker can meet ("without their consent",
-        "unless agreed"), asked about without saying whether it is met:
-        the sentence that states the condition, or None when the prohibition is outright.
+        "unless agreed", "unless the company has published them", "before they are officially
+        announced"), asked about without saying whether it is met: the sentence to quote for
+        "it depends", or None when the prohibition is outright or the question settles it.
 
-        A consent exception counts only when the clause also states the case with consent (a
-        sentence that allows it if they agree) and that sentence is about the question too
-        (CONDITION_SHARE of the prohibition's match): "a colleague's phone number" is not "a
-        photo with colleagues who agree". `words` are the sentences' own word matches: the
-        example questions linked to a prohibition would otherwise always outweigh the condition."""
+        Careful readers answer such a question "it depends" (two outsiders labelling 240
+        questions blind agreed with each other on 97.5% of stances and said so in as many
+        words). The quote is the clause's sentence that states the case with the exception met
+        ("if the client has agreed") when it is about the question too (CONDITION_SHARE of the
+        prohibition's match; `words` are the sentences' own word matches, since the example
+        questions linked to a prohibition would otherwise always outweigh it), else the
+        prohibition itself, which names its exception."""
         sentence = self.sentences[slot]
         folded = fold(sentence.quote.lv + " " + sentence.quote.en)
-        if not _CONSENT_EXCEPTION.search(folded):
+        consent = bool(_CONSENT_EXCEPTION.search(folded))
+        announced = bool(_ANNOUNCED_EXCEPTION.search(folded))
+        if not (consent or announced):
             return None
-        with_consent = [
+        if (consent and cues.consent is not None) or (announced and (cues.already_public or cues.unannounced)):
+            return None
+        with_exception = [
             j
             for j, s in enumerate(self.sentences)
             if s.clause == ci and s.kind in ("allowed", "conditions")
             and words[j] > 0 and words[j] >= CONDITION_SHARE * words[slot]
-            and _NEEDS_CONSENT.search(fold(s.quote.lv + " " + s.quote.en))
+            and (_NEEDS_CONSENT.search(fold(s.quote.lv + " " + s.quote.en)) if consent
+                 else _PUBLIC_ONLY.search(fold(s.quote.lv + " " + s.quote.en)))
         ]
-        if not with_consent:
+        if not with_exception:
             return None
-        return self.sentences[max(with_consent, key=lambda j: words[j])].quote
+        return self.sentences[max(with_exception, key=lambda j: words[j])].quote
 
 
 def _fails(cues: Cues) -> bool:
     """The question itself says the act is the forbidden one: harsh, covert, without consent,
     not announced."""
-    return cues.harm > 0 or cues.covert or cues.consent is False or cues.not_public
+    return cues.harm > 0 or cues.covert or cues.consent is False or cues.unannounced
 
 
 # A prohibition whose exception the asker can meet (folded lv + en): someone's consent or
 # agreement. ("Do not hide that you received a gift" is not one: people ask it as "do I have to
 # say so?", and the answer is that hiding it is not allowed.)
 _CONSENT_EXCEPTION = re.compile(r"without (their|the client'?s|the communications team'?s) (consent|permission)|unless agreed")
+# A prohibition that lifts once the company has announced or published it (folded lv + en).
+_ANNOUNCED_EXCEPTION = re.compile(r"unless the company has published|before they are officially announced")
 
 
 def _mismatches(a: Cues, b: Cues) -> int:
@@ -271,6 +283,7 @@ def _mismatches(a: Cues, b: Cues) -> int:
     return sum(
         (
             a.own != b.own,
+            a.remedy != b.remedy,
             a.covert != b.covert,
             a.internal != b.internal,
             (a.harm > 0) != (b.harm > 0),
@@ -318,6 +331,8 @@ def condition(stance: Stance, quote: Text, folded_question: str, cues: Cues) -> 
         for condition_, met in _MET:
             if condition_.search(sentence) and met.search(folded_question):
                 return "allowed"
+        if _NO_ACCESS.search(sentence) and _ACCESS_DEMANDED.search(folded_question):
+            return "not_allowed"
     return stance
 
 
@@ -327,6 +342,15 @@ _MET: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"if the event is public|ja pasakums ir publisks"),
         re.compile(r"\bpublic (event|open day|fair|tasting)|\bopen day|publisk\w* (pasakum|atverto|dien)|atverto durvju"),
     ),
+)
+
+
+# Management "does not ... ask for access to your personal accounts": a question whether it may
+# demand a password or access to private accounts is answered no.
+_NO_ACCESS = re.compile(r"ask for access to your personal accounts|neprasa piekluvi")
+_ACCESS_DEMANDED = re.compile(
+    r"\b(make|force|require|ask|demand|request|get|want)\w*\b.{0,40}\b(password|passcode|login|access to my)"
+    r"|\b(pieprasi\w*|prasi\w*|lik\w*|piespiest|gribet|grib)\b.{0,40}\b(parol\w*|piekluv\w*|pieeja\w*)"
 )
 
 

@@ -190,7 +190,7 @@ def finding(clause: str, severity: str, start: int, excerpt: str = "x", message:
     "verdict, findings, stance, clauses",
     [
         ("ok", (), "allowed", []),
-        ("revise", (finding("appropriate-content", "medium", 3),), "depends", ["appropriate-content"]),
+        ("revise", (finding("appropriate-content", "medium", 3),), "not_allowed", ["appropriate-content"]),
         (
             "do_not_post",
             (
@@ -228,7 +228,7 @@ def test_a_draft_is_answered_from_the_review(
 def test_a_draft_goes_through_the_real_reviewer(answerer: Answerer) -> None:
     a = answerer.ask("Vai drīkstu publicēt šo: «Konkurentu maize ir pilnīgs sūds, nesaprotu, kas to pērk.»")
     assert a.review is not None
-    assert a.stance == {"ok": "allowed", "revise": "depends", "do_not_post": "not_allowed"}[a.review.verdict]
+    assert a.stance == {"ok": "allowed", "revise": "not_allowed", "do_not_post": "not_allowed"}[a.review.verdict]
     assert [c.clause for c in a.citations] == list(dict.fromkeys(f.clause for f in sorted(
         a.review.findings, key=lambda f: (f.severity != "high", f.start))))
 
@@ -300,6 +300,15 @@ def test_works_on_a_small_policy_of_its_own() -> None:
         ("Vai drīkstu publicēt jaunā produkta plānus, pirms tie ir oficiāli paziņoti?", "not_allowed"),
         # a forbidding sentence "without consent" allows it with consent, but not "without" it
         ("Can I post customers' photos without their consent?", "not_allowed"),
+        # ... and asked about without saying, it depends on their consent
+        ("Can I post the selfie I took with a customer at the till?", "depends"),
+        ("The customer herself asked me to post our selfie and tag her. That's fine, right?", "allowed"),
+        ("Can I post a photo of a customer who fell asleep in our waiting area? He doesn't know I took it.",
+         "not_allowed"),
+        # the company may not demand access to personal accounts
+        ("Can my manager make me hand over my Instagram password so she can check what I post?", "not_allowed"),
+        # deleting one's own careless post is what the policy asks for
+        ("I posted something about a customer and now I think it was a bad idea. Can I just delete it?", "allowed"),
     ],
 )
 def test_conditions_the_question_states(answerer: Answerer, question: str, stance: str) -> None:

@@ -51,6 +51,24 @@ PROFILE = load_profile()
         ("Does management read my private messages?", "third_person", True),
         ("vai vadība skatās manu instagram", "third_person", True),
         ("Can I congratulate a competitor on an award?", "kind", 1),
+        # consent said in other words, and refused in other words
+        ("The customer herself asked me to post our selfie and tag her. Fine?", "consent", True),
+        ("She asked me to take it and said I can put it on FB.", "consent", True),
+        ("Vai drīkst ielikt kolēģes e-pastu? Viņa pati to palūdza.", "consent", True),
+        ("visi teica, ka ir okei, var likt kopbildi?", "consent", True),
+        ("tikai mes ar kolegem dejojam, visas ir ok ar to", "consent", True),
+        ("Our client asked us not to mention them. Can I show their logo?", "consent", False),
+        ("Can I post a photo of a customer asleep? He doesn't know I took it.", "consent", False),
+        ("Vai drīkstu ielikt dizainu portfolio? Neesmu viņiem prasījis.", "consent", False),
+        # published by the company, said in other words (in the news is not that)
+        ("The annual report went up on our investor relations page. Can I repost the numbers?", "already_public", True),
+        ("Gada pārskats jau ir publicēts mūsu mājaslapā. Var likt skaitļus?", "already_public", True),
+        ("Our outage is already on Delfi. Can I post about it?", "already_public", False),
+        ("Can I post the Q3 numbers? They go public next week.", "unannounced", True),
+        # taking back or fixing one's own post; not when asked to by a manager
+        ("I posted something careless. Can I just delete it?", "remedy", True),
+        ("Vakar ieliku ierakstu par klientu. Vai varu to izdzēst?", "remedy", True),
+        ("My manager asked me to take down my post. Do I have to?", "remedy", False),
     ],
 )
 def test_read_cues(question: str, field: str, value: object) -> None:
@@ -76,6 +94,7 @@ def test_merged_cues_keep_either_wordings_evidence() -> None:
         (Cues(kind=1), "allowed"),
         (Cues(own=True), "allowed"),
         (Cues(third_person=True), "depends"),
+        (Cues(remedy=True), "allowed"),
         # raising it inside the company is what the policy asks for, however harsh the problem
         (Cues(harm=2, covert=True, internal=True), "allowed"),
     ],
@@ -98,6 +117,12 @@ def test_a_high_severity_finding_leans_not_allowed_unless_the_question_states_an
         ("allowed", "You may post photos with colleagues if they agree.", "they agreed, can I post it?", "allowed"),
         ("not_allowed", "Do not post photos without their consent.", "they said yes — can I?", "allowed"),
         ("allowed", "You may share what the company has already made public.", "before it is announced?", "not_allowed"),
+        (
+            "depends",
+            "Management does not read your private messages or ask for access to your personal accounts.",
+            "can my boss make me hand over my instagram password?",
+            "not_allowed",
+        ),
         (
             "depends",
             "You may post about company events if the event is public or the organisers allow it.",
