@@ -187,6 +187,44 @@ _REMEDY = _any(
 )
 
 
+# The asker's own account is linked to the employer: the bio names it, their name is on the
+# company's website ("my bio says I work at ...", "profilā redzams, kur strādāju"). Then a
+# personal opinion is fine only as the clause's conditions say: it depends.
+_LINKED = _any(
+    r"\b(bio|profile|about section|about me|headline|linkedin|insta\w*|twitter|x|fb|facebook|channel|page)"
+    r"( \w+)? (says|shows|mentions|lists|names|states|has|said)\b(?! nothing)(?! no\b)"
+    r".{0,30}\b(i work|where i work|my (employer|job|workplace|company|title)|i'?m (a|an|the) |works? (at|for)|\| )"
+    r"|\b(says|shows|mentions|lists) (where i work|my (employer|job|workplace|company))\b"
+    r"|\bmy (name|photo|face)( (and|\+|&) (my )?(name|photo|face|picture))? (is|are) on (the|our) (\w+'?s? )?"
+    r"('our \w+' |our \w+ |team |staff |doctors |website'?s? )?(website|site|page)",
+    r"\b(profil\w*|bio\w*|aprakst\w*) (ir |tiek )?(redzams|redzama|minets|mineta|noradits|noradita|rakstits|rakstita"
+    r"|rada)\b|\b(mans |mana )?(profils|bio) to rada\b|\bmans (fb |insta\w* |linkedin )?profils to rada"
+    r"|\b(darbavieta|darba vieta|darba devejs|amats) (ir |tiek )?(redzam|minet|noradit)\w*"
+    r"|\b(mans|mana) (vards|bilde|foto) (ir )?(uznemuma|musu|firmas) (majas ?lap|lap)\w*",
+)
+
+
+# Opinions on public matters, which the clause's conditions are about (a linked account posting
+# holiday photos is just a personal account).
+_OPINION = _any(
+    r"\b(opinions?|views?|take on|politic\w*|elections?|vot(e|ing)|part(y|ies)|reform|law|tax\w*|petition\w*"
+    r"|religio\w*|faith|protest\w*|referendum|government|council|minister\w*|vaccin\w*|comment on)\b",
+    r"\b(viedokl\w*|uzskat\w*|politik\w*|velesan\w*|balsot|balso\w*|partij\w*|reform\w*|likum\w*|nodokl\w*"
+    r"|religij\w*|ticib\w*|protest\w*|petic\w*|referendum\w*|valdib\w*|saeim\w*|pasvaldib\w*|vakcin\w*|komentet)\b",
+)
+
+
+# The problem is out already: in the news, or customers are talking about it in public.
+_IN_NEWS = _any(
+    r"\b((in|on) the news|news (article|story|stories|coverage|site|portal)s?|articles?|newspapers?|journalists?"
+    r"|reporters?|(press|media|papers) (wrote|reported|report|are|is|picked)|on (delfi|tvnet|lsm)|already on \w+"
+    r"|all over (the )?(news|twitter|x|social media|facebook|reddit)|went viral"
+    r"|(customers|people|clients) (are )?(already )?(complaining|asking|raging|angry|talking) (publicly|on|online|about it))\b",
+    r"\b(raksts|rakstu|rakstus|portal\w*|medij\w*|prese|presei|zurnalist\w*|delf\w*|tvnet|lsm|avize\w*"
+    r"|(klienti|cilveki) (jau )?(sudzas|trako|raksta|jauta|runa) (publiski|twitteri|tviteri|facebook\w*|fb|socialajos|internet\w*))\b",
+)
+
+
 # ---- the question asks for a procedure or a condition, not a permission -------------------------
 
 _HOW = _any(
@@ -223,6 +261,8 @@ class Cues:
     internal: bool = False  # about raising or discussing it inside the company
     own: bool = False  # about one's own pay or title
     remedy: bool = False  # about deleting or correcting one's own post
+    linked: bool = False  # an opinion on public matters from an account linked to the employer
+    in_news: bool = False  # the problem is out already: in the news, talked about in public
     how: bool = False  # asks what to do, or states a doubt
     third_person: bool = False  # asks what the company or management does
     public: bool = False  # says where in public: a platform, "publicly" (set by the index)
@@ -255,6 +295,8 @@ def read_cues(question: str) -> Cues:
         internal=internal,
         own=bool(_OWN.search(f)),
         remedy=bool(_REMEDY.search(f)),
+        linked=bool(_LINKED.search(f)) and bool(_OPINION.search(f)),
+        in_news=bool(_IN_NEWS.search(f)),
         how=bool(_HOW.search(f)),
         third_person=bool(_THIRD_PERSON.search(f)),
     )
@@ -274,6 +316,8 @@ def merge_cues(a: Cues, b: Cues) -> Cues:
         internal=a.internal or b.internal,
         own=a.own or b.own,
         remedy=a.remedy or b.remedy,
+        linked=a.linked or b.linked,
+        in_news=a.in_news or b.in_news,
         how=a.how or b.how,
         third_person=a.third_person or b.third_person,
         public=a.public or b.public,

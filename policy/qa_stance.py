@@ -34,6 +34,7 @@ NOT_PUBLIC = 0.8
 INTERNAL = 0.8  # raising it inside the company
 OWN = 1.2  # one's own pay or title
 REMEDY = 1.0  # deleting or correcting one's own post
+LINKED = 0.8  # the asker's account is linked to the employer: a personal opinion "depends"
 HOW = 0.4  # "what should I do", a stated doubt
 THIRD_PERSON = 0.6  # "does management ..."
 FLAGGED = 1.0  # the review engine found a high-severity problem of this clause in the question
@@ -94,7 +95,9 @@ def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
         not_allowed += COVERT
     # Internal routes are stated both as permissions and as conditions ("you may talk about a
     # difficult customer internally, not on social media"): the words decide between them.
-    depends = HOW * cues.how + THIRD_PERSON * cues.third_person + INTERNAL / 2 * cues.internal
+    depends = (
+        HOW * cues.how + THIRD_PERSON * cues.third_person + INTERNAL / 2 * cues.internal + LINKED * cues.linked
+    )
     return {"allowed": allowed, "not_allowed": not_allowed, "depends": depends}
 
 
@@ -247,20 +250,22 @@ class Stances:
         folded = fold(sentence.quote.lv + " " + sentence.quote.en)
         consent = bool(_CONSENT_EXCEPTION.search(folded))
         announced = bool(_ANNOUNCED_EXCEPTION.search(folded))
-        if not (consent or announced):
+        # Bad news or an incident is under the communication plan once it is out already.
+        plan = bool(_PLAN_EXCEPTION.search(folded)) and cues.in_news
+        if not (consent or announced or plan):
             return None
         if (consent and cues.consent is not None) or (announced and (cues.already_public or cues.unannounced)):
             return None
+        exception = _NEEDS_CONSENT if consent else _PUBLIC_ONLY if announced else _OFFICIAL_STATEMENT
         with_exception = [
             j
             for j, s in enumerate(self.sentences)
             if s.clause == ci and s.kind in ("allowed", "conditions")
             and words[j] > 0 and words[j] >= CONDITION_SHARE * words[slot]
-            and (_NEEDS_CONSENT.search(fold(s.quote.lv + " " + s.quote.en)) if consent
-                 else _PUBLIC_ONLY.search(fold(s.quote.lv + " " + s.quote.en)))
+            and exception.search(fold(s.quote.lv + " " + s.quote.en))
         ]
         if not with_exception:
-            return None
+            return sentence.quote if plan else None
         return self.sentences[max(with_exception, key=lambda j: words[j])].quote
 
 
@@ -276,6 +281,9 @@ def _fails(cues: Cues) -> bool:
 _CONSENT_EXCEPTION = re.compile(r"without (their|the client'?s|the communications team'?s) (consent|permission)|unless agreed")
 # A prohibition that lifts once the company has announced or published it (folded lv + en).
 _ANNOUNCED_EXCEPTION = re.compile(r"unless the company has published|before they are officially announced")
+# A prohibition that lifts under the communication plan: bad news and incidents (folded lv + en).
+_PLAN_EXCEPTION = re.compile(r"a communication plan exists|unless the communication plan provides")
+_OFFICIAL_STATEMENT = re.compile(r"official statement|oficial\w* pazinojum")
 
 
 def _mismatches(a: Cues, b: Cues) -> int:

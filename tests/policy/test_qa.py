@@ -307,6 +307,11 @@ def test_works_on_a_small_policy_of_its_own() -> None:
          "not_allowed"),
         # the company may not demand access to personal accounts
         ("Can my manager make me hand over my Instagram password so she can check what I post?", "not_allowed"),
+        # a personal opinion from an account that names the employer: as the clause's conditions say
+        ("My bio says I work at the bakery. Can I tweet my opinion about the election?", "depends"),
+        # bad news that is out already: only the official statement, as the communication plan says
+        ("Par mūsu uzņēmumu šodien iznāca negatīvs raksts Delfos. Vai drīkstu komentēt zem raksta?", "depends"),
+        ("The ovens in our plant keep breaking down. Can I tweet about it?", "not_allowed"),
         # deleting one's own careless post is what the policy asks for
         ("I posted something about a customer and now I think it was a bad idea. Can I just delete it?", "allowed"),
     ],

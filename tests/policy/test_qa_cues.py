@@ -69,6 +69,15 @@ PROFILE = load_profile()
         ("I posted something careless. Can I just delete it?", "remedy", True),
         ("Vakar ieliku ierakstu par klientu. Vai varu to izdzēst?", "remedy", True),
         ("My manager asked me to take down my post. Do I have to?", "remedy", False),
+        # an opinion on public matters from an account that names the employer
+        ("My LinkedIn says I work at Vento Energy. Can I post my opinion about the tram line?", "linked", True),
+        ("vai drikstu rakstit par politiku? profila ir redzams ka stradaju pasvaldiba", "linked", True),
+        ("Can I post holiday photos? My bio does mention where I work.", "linked", False),
+        ("Vai drīkstu profilā norādīt, ka strādāju par grāmatvedi? Gribu rakstīt par politiku.", "linked", False),
+        # the problem is out already
+        ("Par mūsu banku šodien ir negatīvs raksts portālā. Vai drīkstu komentēt?", "in_news", True),
+        ("Can I retweet the news article about the data breach at our company?", "in_news", True),
+        ("The ovens keep breaking down. Can I tweet about it?", "in_news", False),
     ],
 )
 def test_read_cues(question: str, field: str, value: object) -> None:
