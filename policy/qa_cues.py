@@ -59,7 +59,7 @@ _WITHOUT = _any(
     r"|pretend\w*|posing as|pose as|sock ?puppet\w*|under (a |another |a different )?(fake |false )?name"
     r"|second account|another account|without being asked)\b",
     r"\bbez (vinu |vina |vinas |klienta |kolega |kolegu |pirceja |to |tas )?(atlaujas|piekrisanas|jautasanas|ligum\w*)\b",
-    r"\b(vinam nejautajot|vinai nejautajot|viniem nejautajot|nepasakot|nenoradot,? ka|neatklajot,? ka|nepieminot,? ka|neminot,? ka|slepus|slepeni"
+    r"\b(vinam nejautajot|vinai nejautajot|viniem nejautajot|nepasakot|nesakot|nenoradot,? ka|neatklajot,? ka|nepieminot,? ka|neminot,? ka|slepus|slepeni"
     r"|viltus|viltot\w*|izliekoties|izlikties|uzdoties|uzdodoties|ar citu vardu|cita varda|sveša varda"
     r"|svesa varda|otru kontu|otra konta|anonim\w* (atsauksm|komentar|ierakst|kont)\w*)\b",
 )
@@ -225,6 +225,18 @@ _IN_NEWS = _any(
 )
 
 
+# The asker says openly what the policy asks to be said: "I'll write 'gifted by ...'", "full
+# disclosure, I work there", "skaidri norādot, ka tā ir dāvana".
+_DISCLOSED = _any(
+    r"\b(full disclosure|gifted by|#ad|#sponsored|#gifted|#partner\w*|clearly (marked|labell?ed) as|with a disclaimer"
+    r"|(say|said|saying|state|stating|mention|mentioning|note|noting|disclose|disclosing|write|writing|make it clear)"
+    r"( upfront| openly| clearly| in the post)?( that)? (i work (for|at|here)|it'?s (a gift|gifted|sponsored|an ad|paid)"
+    r"|it was (a gift|gifted|free|comped|paid)|they (were|are) (a gift|gifted|free)))",
+    r"\b((skaidri |atklati )?(norad\w*|pasak\w*|uzrakst\w*|piemin\w*|atzim\w*),? ka (ta|tas|tas ir|tas bija|tās ir|ta ir|es stradaju)"
+    r"( \w+)? (davana|davanas|reklam\w*|apmaksat\w*|sadarbib\w*|uznemum\w*)|#reklama|#sadarbiba|sadarbibas ierakst\w*)",
+)
+
+
 # ---- the question asks for a procedure or a condition, not a permission -------------------------
 
 _HOW = _any(
@@ -263,6 +275,7 @@ class Cues:
     remedy: bool = False  # about deleting or correcting one's own post
     linked: bool = False  # an opinion on public matters from an account linked to the employer
     in_news: bool = False  # the problem is out already: in the news, talked about in public
+    disclosed: bool = False  # says openly it was a gift, paid, or that they work there
     how: bool = False  # asks what to do, or states a doubt
     third_person: bool = False  # asks what the company or management does
     public: bool = False  # says where in public: a platform, "publicly" (set by the index)
@@ -297,6 +310,7 @@ def read_cues(question: str) -> Cues:
         remedy=bool(_REMEDY.search(f)),
         linked=bool(_LINKED.search(f)) and bool(_OPINION.search(f)),
         in_news=bool(_IN_NEWS.search(f)),
+        disclosed=bool(_DISCLOSED.search(f)),
         how=bool(_HOW.search(f)),
         third_person=bool(_THIRD_PERSON.search(f)),
     )
@@ -318,6 +332,7 @@ def merge_cues(a: Cues, b: Cues) -> Cues:
         remedy=a.remedy or b.remedy,
         linked=a.linked or b.linked,
         in_news=a.in_news or b.in_news,
+        disclosed=a.disclosed or b.disclosed,
         how=a.how or b.how,
         third_person=a.third_person or b.third_person,
         public=a.public or b.public,

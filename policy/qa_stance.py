@@ -35,6 +35,7 @@ INTERNAL = 0.8  # raising it inside the company
 OWN = 1.2  # one's own pay or title
 REMEDY = 1.0  # deleting or correcting one's own post
 LINKED = 0.8  # the asker's account is linked to the employer: a personal opinion "depends"
+DISCLOSED = 1.0  # says openly that it was a gift or paid, or that they work there
 HOW = 0.4  # "what should I do", a stated doubt
 THIRD_PERSON = 0.6  # "does management ..."
 FLAGGED = 1.0  # the review engine found a high-severity problem of this clause in the question
@@ -79,12 +80,15 @@ class ExampleQuestion:
 
 def side_bonus(cues: Cues, flagged: bool = False) -> dict[Stance, float]:
     """How much each side is favoured by the question's cues (shares of the best match)."""
-    harmless = cues.internal or cues.own or cues.remedy or cues.already_public or cues.consent is True
+    harmless = (
+        cues.internal or cues.own or cues.remedy or cues.disclosed or cues.already_public or cues.consent is True
+    )
     allowed = (
         KIND * min(cues.kind, 2)
         + INTERNAL * cues.internal
         + OWN * cues.own
         + REMEDY * cues.remedy
+        + DISCLOSED * cues.disclosed
         + ALREADY_PUBLIC * cues.already_public
     )
     # Raising something inside the company is what the policy asks for, whatever it is about.
@@ -292,6 +296,7 @@ def _mismatches(a: Cues, b: Cues) -> int:
         (
             a.own != b.own,
             a.remedy != b.remedy,
+            a.disclosed != b.disclosed,
             a.covert != b.covert,
             a.internal != b.internal,
             (a.harm > 0) != (b.harm > 0),

@@ -74,6 +74,11 @@ PROFILE = load_profile()
         ("vai drikstu rakstit par politiku? profila ir redzams ka stradaju pasvaldiba", "linked", True),
         ("Can I post holiday photos? My bio does mention where I work.", "linked", False),
         ("Vai drīkstu profilā norādīt, ka strādāju par grāmatvedi? Gribu rakstīt par politiku.", "linked", False),
+        # said openly: a gift, paid, or that they work there
+        ("Can I review our espresso machine on my blog if I say upfront that I work for the company?", "disclosed", True),
+        ("Vai varu uztaisīt review, skaidri norādot, ka tās ir dāvana?", "disclosed", True),
+        ("Can I praise our bread without saying I work there?", "disclosed", False),
+        ("vai var uzrakstit atsauksmi ka parasts pircejs? nesakot ka tur stradaju", "covert", True),
         # the problem is out already
         ("Par mūsu banku šodien ir negatīvs raksts portālā. Vai drīkstu komentēt?", "in_news", True),
         ("Can I retweet the news article about the data breach at our company?", "in_news", True),
@@ -187,7 +192,7 @@ def _sentence(clause: str, en_start: str) -> Text:
         ("goals", "Do not create accounts", "communications"),  # the comms team's permission, not consent
         ("goals", "Do not answer journalists", "communications"),
         ("internal-first", "Do not criticise management", "report"),
-        ("internal-first", "If the problem involves your own manager", "report-above"),
+        ("internal-first", "You may report a problem that involves your own manager", "report-above"),
         ("information-protection", "Do not post a client's logo", "consent"),
         ("information-protection", "Do not post other people's personal data", "consent"),
         ("information-protection", "Do not disclose the company's plans", "official"),
