@@ -232,7 +232,7 @@ _DISCLOSED = _any(
     r"|(say|said|saying|state|stating|mention|mentioning|note|noting|disclose|disclosing|write|writing|make it clear)"
     r"( upfront| openly| clearly| in the post)?( that)? (i work (for|at|here)|it'?s (a gift|gifted|sponsored|an ad|paid)"
     r"|it was (a gift|gifted|free|comped|paid)|they (were|are) (a gift|gifted|free)))",
-    r"\b((skaidri |atklati )?(norad\w*|pasak\w*|uzrakst\w*|piemin\w*|atzim\w*),? ka (ta|tas|tas ir|tas bija|tās ir|ta ir|es stradaju)"
+    r"\b((skaidri |atklati )?(norad\w*|pasak\w*|uzrakst\w*|piemin\w*|atzim\w*),? ka (ta|tas|tas ir|tas bija|ta ir|es stradaju)"
     r"( \w+)? (davana|davanas|reklam\w*|apmaksat\w*|sadarbib\w*|uznemum\w*)|#reklama|#sadarbiba|sadarbibas ierakst\w*)",
 )
 

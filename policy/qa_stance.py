@@ -245,11 +245,13 @@ class Stances:
 
         Careful readers answer such a question "it depends" (two outsiders labelling 240
         questions blind agreed with each other on 97.5% of stances and said so in as many
-        words). The quote is the clause's sentence that states the case with the exception met
-        ("if the client has agreed") when it is about the question too (CONDITION_SHARE of the
-        prohibition's match; `words` are the sentences' own word matches, since the example
-        questions linked to a prohibition would otherwise always outweigh it), else the
-        prohibition itself, which names its exception."""
+        words), but only where the case with the exception met is a real one: the clause must
+        state it ("if the client has agreed") and that sentence must be about the question too
+        (CONDITION_SHARE of the prohibition's match; `words` are the sentences' own word
+        matches, since the example questions linked to a prohibition would otherwise always
+        outweigh it): "a colleague's phone number" is not "a photo with colleagues who agree".
+        That sentence is quoted. Bad news already out is the exception: the prohibition itself
+        is quoted when no official-statement sentence matches, since it names the plan."""
         sentence = self.sentences[slot]
         folded = fold(sentence.quote.lv + " " + sentence.quote.en)
         consent = bool(_CONSENT_EXCEPTION.search(folded))
