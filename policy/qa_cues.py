@@ -154,7 +154,7 @@ _NO_CONSENT = re.compile(
     r"|\b(doesn'?t|does not|don'?t|didn'?t) know (i|we|about)\b"
     r"|\bneprasi\w*|\bneprasot\b|\bneesmu (vel )?(\w+ )?(prasij|jautaj)\w*|\bnejautaj\w*|\bnezina,? ka\b|\bbez (\w+ )?(\w+ )?zinas\b"
     # Asked not to: "the client asked us not to mention them", "lūdza mūs nepieminēt".
-    r"|\b(asked|told|begged) (us|me|everyone|people) not to\b|\b(pa)?lu[gd]z\w* (mus |mani |visus )?ne(piemin|min|public|rad|liec|liek|rakst)\w*"
+    r"|\b(asked|told|begged) (us|me|everyone|people) not to\b|\b(pa)?lu[gd]z\w* (mus |mani |visus )?ne(piemin|min|public|rad|liec|liek|lik|rakst|ievieto|izlik)\w*"
 )
 _WITHOUT_CONSENT = re.compile(
     r"\bwithout (their |his |her )?(consent|permission)|\bwithout asking (them|him|her)"
@@ -181,7 +181,8 @@ _OWN = _any(
 # Taking back or fixing one's own post, which the policy asks for: "can I just delete it?",
 # "vai varu izdzēst savu ierakstu?".
 _REMEDY = _any(
-    r"\b(can|could|may|should) i (just |still |now |quietly )?(delete|remove|take down|edit|correct|fix)\b",
+    r"\b(can|could|may|should) i (just |still |now |quietly )?(delete|remove|take down|edit|correct|fix"
+    r"|take (it|this|that|the post|my post) (down|off))\b",
     r"\bvai (es |man )?(varu |drikstu |vajadzetu |vajag )?(to |so |savu |manu )?(vienkarsi |tagad |vel )?"
     r"(izdzest|dzest|nonemt|izlabot|labot|rediget)\b",
 )

@@ -69,6 +69,8 @@ PROFILE = load_profile()
         ("I posted something careless. Can I just delete it?", "remedy", True),
         ("Vakar ieliku ierakstu par klientu. Vai varu to izdzēst?", "remedy", True),
         ("My manager asked me to take down my post. Do I have to?", "remedy", False),
+        ("I regret a post about work, can I take it down?", "remedy", True),
+        ("kolegi ludza neievietot bildes no korporativa. var tomer ielikt?", "consent", False),
         # an opinion on public matters from an account that names the employer
         ("My LinkedIn says I work at Vento Energy. Can I post my opinion about the tram line?", "linked", True),
         ("vai drikstu rakstit par politiku? profila ir redzams ka stradaju pasvaldiba", "linked", True),
