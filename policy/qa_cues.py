@@ -12,7 +12,7 @@ Pure functions over folded text; the patterns are data, one line per idea.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from policy.text import fold
 
@@ -319,22 +319,14 @@ def read_cues(question: str) -> Cues:
 
 def merge_cues(a: Cues, b: Cues) -> Cues:
     """The cues of two wordings of one question (an example question's lv and en): either
-    wording's evidence counts."""
-    return Cues(
-        harm=max(a.harm, b.harm),
-        covert=a.covert or b.covert,
-        kind=max(a.kind, b.kind),
-        consent=a.consent if a.consent is not None else b.consent,
-        not_public=a.not_public or b.not_public,
-        unannounced=a.unannounced or b.unannounced,
-        already_public=a.already_public or b.already_public,
-        internal=a.internal or b.internal,
-        own=a.own or b.own,
-        remedy=a.remedy or b.remedy,
-        linked=a.linked or b.linked,
-        in_news=a.in_news or b.in_news,
-        disclosed=a.disclosed or b.disclosed,
-        how=a.how or b.how,
-        third_person=a.third_person or b.third_person,
-        public=a.public or b.public,
-    )
+    wording's evidence counts (counts: the larger; flags: either; consent: the first one stated)."""
+    merged: dict[str, object] = {}
+    for f in fields(Cues):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if f.name == "consent":
+            merged[f.name] = x if x is not None else y
+        elif isinstance(x, bool):
+            merged[f.name] = x or y
+        else:
+            merged[f.name] = max(x, y)
+    return Cues(**merged)  # type: ignore[arg-type]

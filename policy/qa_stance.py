@@ -114,6 +114,7 @@ class Stances:
     links: dict[int, int] = field(init=False)  # retrieval part -> sentence slot
     internal_routes: frozenset[int] = field(init=False)  # slots of sentences about internal routes
     link_cues: dict[int, Cues] = field(init=False)  # retrieval part -> its question's cues
+    folded: list[str] = field(init=False)  # each sentence's lv and en wording, folded
 
     @classmethod
     def build(
@@ -125,10 +126,9 @@ class Stances:
         """Link each example question to its clause's best rule sentence, then index every
         sentence with the words of the questions linked to it."""
         self = cls(list(sentences))
+        self.folded = [fold(s.quote.lv + " " + s.quote.en) for s in sentences]
         self.internal_routes = frozenset(
-            j
-            for j, s in enumerate(sentences)
-            if s.stance != "not_allowed" and _INTERNAL_ROUTE.search(fold(s.quote.lv + " " + s.quote.en))
+            j for j, s in enumerate(sentences) if s.stance != "not_allowed" and _INTERNAL_ROUTE.search(self.folded[j])
         )
         plain = BM25(weighted=list(bags))
         links: dict[int, int] = {}
@@ -230,7 +230,7 @@ class Stances:
                 j
                 for j, s in enumerate(self.sentences)
                 if s.clause == ci and s.kind in ("allowed", "conditions") and evidence[j] > 0
-                and _NEEDS_CONSENT.search(fold(s.quote.lv + " " + s.quote.en))
+                and _NEEDS_CONSENT.search(self.folded[j])
             ]
             if with_consent:
                 return "allowed", self.sentences[max(with_consent, key=lambda j: evidence[j])].quote
@@ -253,7 +253,7 @@ class Stances:
         That sentence is quoted. Bad news already out is the exception: the prohibition itself
         is quoted when no official-statement sentence matches, since it names the plan."""
         sentence = self.sentences[slot]
-        folded = fold(sentence.quote.lv + " " + sentence.quote.en)
+        folded = self.folded[slot]
         consent = bool(_CONSENT_EXCEPTION.search(folded))
         announced = bool(_ANNOUNCED_EXCEPTION.search(folded))
         # Bad news or an incident is under the communication plan once it is out already.
@@ -268,7 +268,7 @@ class Stances:
             for j, s in enumerate(self.sentences)
             if s.clause == ci and s.kind in ("allowed", "conditions")
             and words[j] > 0 and words[j] >= CONDITION_SHARE * words[slot]
-            and exception.search(fold(s.quote.lv + " " + s.quote.en))
+            and exception.search(self.folded[j])
         ]
         if not with_exception:
             return sentence.quote if plan else None
@@ -343,29 +343,30 @@ def condition(stance: Stance, quote: Text, folded_question: str, cues: Cues) -> 
     if stance == "depends" and _PUBLIC_ONLY.search(sentence) and (cues.not_public or cues.already_public):
         return "not_allowed" if cues.not_public else "allowed"
     if stance == "depends":
-        for condition_, met in _MET:
+        for condition_, met, settled in _SETTLED:
             if condition_.search(sentence) and met.search(folded_question):
-                return "allowed"
-        if _NO_ACCESS.search(sentence) and _ACCESS_DEMANDED.search(folded_question):
-            return "not_allowed"
+                return settled
     return stance
 
 
-# Other conditions of "it depends" sentences that a question can state as met (folded text).
-_MET: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+# Other conditions of "it depends" sentences that a question can settle (folded text): the
+# sentence, what the question says, and the stance that follows.
+_SETTLED: tuple[tuple[re.Pattern[str], re.Pattern[str], Stance], ...] = (
     (
         re.compile(r"if the event is public|ja pasakums ir publisks"),
         re.compile(r"\bpublic (event|open day|fair|tasting)|\bopen day|publisk\w* (pasakum|atverto|dien)|atverto durvju"),
+        "allowed",
     ),
-)
-
-
-# Management "does not ... ask for access to your personal accounts": a question whether it may
-# demand a password or access to private accounts is answered no.
-_NO_ACCESS = re.compile(r"ask for access to your personal accounts|neprasa piekluvi")
-_ACCESS_DEMANDED = re.compile(
-    r"\b(make|force|require|ask|demand|request|get|want)\w*\b.{0,40}\b(password|passcode|login|access to my)"
-    r"|\b(pieprasi\w*|prasi\w*|lik\w*|piespiest|gribet|grib)\b.{0,40}\b(parol\w*|piekluv\w*|pieeja\w*)"
+    # Management "does not ... ask for access to your personal accounts": whether it may demand
+    # a password or access to private accounts is answered no.
+    (
+        re.compile(r"ask for access to your personal accounts|neprasa piekluvi"),
+        re.compile(
+            r"\b(make|force|require|ask|demand|request|get|want)\w*\b.{0,40}\b(password|passcode|login|access to my)"
+            r"|\b(pieprasi\w*|prasi\w*|lik\w*|piespiest|gribet|grib)\b.{0,40}\b(parol\w*|piekluv\w*|pieeja\w*)"
+        ),
+        "not_allowed",
+    ),
 )
 
 
