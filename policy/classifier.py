@@ -23,7 +23,7 @@ to the score, as a character span of the draft.
 
 Training reads the tuning set, the outsiders' training sets (policy/eval/train/) and the first
 blind set (`training_paths`); never a held-out set or the blind sets of record
-(policy/eval/blind2/ to blind6/).
+(policy/eval/blind2/ to blind7/).
 """
 from __future__ import annotations
 
@@ -309,7 +309,7 @@ def dumps(model: Model, source_sha256: str = "") -> str:
 def training_paths() -> list[Path]:
     """The labelled drafts the model learns from: the tuning set, the outsiders' training sets
     (eval/train/) and the first blind set, which is training data since its misses were read.
-    Never a held-out set or a blind set of record (eval/blind2/ to eval/blind6/)."""
+    Never a held-out set or a blind set of record (eval/blind2/ to eval/blind7/)."""
     from policy.evaluation import DRAFTS_PATH, EVAL_DIR
 
     return [DRAFTS_PATH, *sorted((EVAL_DIR / "train").glob("drafts_*.yaml")), EVAL_DIR / "blind" / "drafts.yaml"]

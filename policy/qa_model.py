@@ -17,7 +17,7 @@ them, stored as integer thousandths. Inference (`ClauseModel.log_probs`) is pure
 Training data (`training_items`): every labelled in-scope question of policy/eval/questions*.yaml
 except questions_holdout5.yaml and questions_holdout6.yaml (the sets measured once at the end), of
 eval/train/ (written by outsiders) and of eval/blind/questions.yaml (seen), never of the blind
-sets of record (eval/blind2/ to blind6/); plus the clauses' example questions of the policy.
+sets of record (eval/blind2/ to blind7/); plus the clauses' example questions of the policy.
 Questions that carry a draft are left out: the Q&A answers those through the review engine, never
 through the ranker.
 """
@@ -151,7 +151,7 @@ def train(items: Sequence[Item], clauses: Sequence[str], cfg: Mapping | None = N
 def question_files() -> list[Path]:
     """The labelled question sets the model may learn from: ours (never holdout5 or holdout6),
     the outsiders' training sets (eval/train/) and the first blind set, which became training data
-    once its misses were read; never the blind sets of record (eval/blind2/ to eval/blind6/)."""
+    once its misses were read; never the blind sets of record (eval/blind2/ to eval/blind7/)."""
     ours = sorted(p for p in EVAL_DIR.glob("questions*.yaml") if p.name not in EXCLUDED)
     return [*ours, *sorted((EVAL_DIR / "train").glob("questions_*.yaml")), EVAL_DIR / "blind" / "questions.yaml"]
 
