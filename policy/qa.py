@@ -19,7 +19,9 @@ How a question is answered:
    matches well enough, and `policy.qa_stance` picks inside it the allowed / not_allowed /
    conditions sentence the question is about; that sentence is quoted and decides the stance.
    When the question is in scope, the learned clause ranker (`policy.qa_model`) may re-order
-   the clauses first (`MODEL_WEIGHT`); scope and the stance sentence stay with the rules.
+   the clauses first (`MODEL_WEIGHT`), and the learned stance reader (`policy.qa_stance_model`),
+   given the question and the rules' reading of it, has the last word on the stance; when it
+   differs, the clause's best sentence of its stance is quoted.
 5. Wording (`policy.qa_wording`): the stance as a label ("Not allowed:", "Atļauts:"), the quote
    with clause and version, and the next step of the quoted sentence.
 6. Below the confidence threshold the answer is `not_covered`: no citation, and whom to ask.
@@ -33,6 +35,7 @@ from policy.model import Answer, Citation, Lang, Policy, Profile, Review, Stance
 from policy.qa_index import Match, QAIndex, Query
 from policy.qa_scope import PLATFORMS
 from policy.qa_scope_model import OUT_THRESHOLD
+from policy.qa_stance_model import Reading
 from policy.qa_wording import SAY, default_step, next_step
 from policy.text import detect_language, fold
 
@@ -63,6 +66,12 @@ class RankerLike(Protocol):
     clauses: tuple[str, ...]
 
     def log_probs(self, question: str) -> list[float]: ...
+
+
+class StanceLike(Protocol):
+    """The stance, given the rules' reading of the question (`policy.qa_stance_model`)."""
+
+    def stance(self, question: str, rules: Reading) -> Stance: ...
 
 
 class ScopeLike(Protocol):
@@ -153,6 +162,7 @@ class Answerer:
         ranker: RankerLike | None = None,
         model_weight: float = MODEL_WEIGHT,
         scope_model: ScopeLike | None | bool = True,
+        stance_model: StanceLike | None | bool = True,
     ) -> None:
         """`ranker` defaults to the shipped `policy.qa_model` when `model_weight` > 0; it is used
         only when it ranks exactly this policy's clauses (a model trained on another policy's
@@ -174,6 +184,13 @@ class Answerer:
 
             scope_model = default_scope_model()
         self.scope_model = scope_model or None
+        # A learned second reading of the stance (policy.qa_stance_model): True means the shipped
+        # one, None or False none.
+        if stance_model is True:
+            from policy.qa_stance_model import default_model as default_stance_model
+
+            stance_model = default_stance_model()
+        self.stance_model = stance_model or None
         # A draft inside a question gets the same review as `/review` (model fallback included);
         # the question's own words are read by the rules only: the model was trained on posts.
         self.question_reviewer = reviewer.rules_only() if hasattr(reviewer, "rules_only") else reviewer
@@ -198,6 +215,14 @@ class Answerer:
         ci = order[0][0]
         stance, quote = self.index.stance(ci, q, m, flagged=ci in flagged)
         clause = self.policy.clauses[ci]
+        if self.stance_model is not None:
+            read = self.stance_model.stance(question, Reading(stance, clause.id, q.cues, ci in flagged))
+            if read != stance:
+                # The clause's best sentence of the model's stance is quoted; a clause with no
+                # sentence of that side keeps the rules' answer.
+                other = self.index.stance(ci, q, m, only=read)
+                if other[0] == read:
+                    stance, quote = other
         text = " ".join(
             (
                 SAY[stance][lang],
@@ -209,6 +234,16 @@ class Answerer:
         )
         citation = Citation(clause.id, self.policy.version, quote.get(lang))
         return Answer(text, stance, lang, self.policy.version, (citation,), None, ranked)
+
+    def rules_reading(self, question: str) -> "Reading | None":
+        """The rules' stance on a question without a draft, in the clause they rank first, or None
+        when they find it out of scope (what `policy.qa_stance_model` learns from)."""
+        q, m, flagged = self.retrieve(question, detect_language(question))
+        if not m.confident or self._learned_out_of_scope(question, q, flagged):
+            return None
+        ci = self.rank(question, m)[0][0]
+        stance = self.index.stance(ci, q, m, flagged=ci in flagged)[0]
+        return Reading(stance, self.policy.clauses[ci].id, q.cues, ci in flagged)
 
     def _learned_out_of_scope(self, question: str, q: Query, flagged: frozenset[int]) -> bool:
         """The scope model overrules an in-scope reading when it is sure the question is not

@@ -225,6 +225,8 @@ _IN_NEWS = _any(
     r"|(klienti|cilveki) (jau )?(sudzas|trako|raksta|jauta|runa) (publiski|twitteri|tviteri|facebook\w*|fb|socialajos|internet\w*))\b",
 )
 
+# "Sociālie mediji" are where the asker posts, not the news.
+_SOCIAL_MEDIA = re.compile(r"\bsocial\w* medij\w*")
 
 # The asker says openly what the policy asks to be said: "I'll write 'gifted by ...'", "full
 # disclosure, I work there", "skaidri norādot, ka tā ir dāvana".
@@ -310,7 +312,7 @@ def read_cues(question: str) -> Cues:
         own=bool(_OWN.search(f)),
         remedy=bool(_REMEDY.search(f)),
         linked=bool(_LINKED.search(f)) and bool(_OPINION.search(f)),
-        in_news=bool(_IN_NEWS.search(f)),
+        in_news=bool(_IN_NEWS.search(_SOCIAL_MEDIA.sub(" ", f))),
         disclosed=bool(_DISCLOSED.search(f)),
         how=bool(_HOW.search(f)),
         third_person=bool(_THIRD_PERSON.search(f)),

@@ -85,9 +85,13 @@ class ClauseModel:
 
     def log_probs(self, question: str) -> list[float]:
         """log P(clause | question), in `self.clauses` order."""
+        return self.log_probs_of(analyse(question, self.char_n).bag())
+
+    def log_probs_of(self, bag: Mapping[str, float]) -> list[float]:
+        """log P(class | features), for a caller that builds its own feature bag."""
         z = list(self.bias)
         n = len(z)
-        for f, v in analyse(question, self.char_n).bag().items():
+        for f, v in bag.items():
             w = self.weights.get(f)
             if w is not None:
                 for k in range(n):
@@ -141,11 +145,19 @@ def train(items: Sequence[Item], clauses: Sequence[str], cfg: Mapping | None = N
     """Train on labelled questions; `clauses` fixes the class order (the policy's)."""
     cfg = {**CONFIG, **(cfg or {})}
     char_n = int(cfg["char_n"])
-    index = {c: k for k, c in enumerate(clauses)}
     bags = [analyse(it.text, char_n).bag() for it in items]
-    rows = [(b, index[it.clause]) for b, it in zip(bags, items)]
-    bias, quantised = fit(rows, len(clauses), cfg, _gradient, _schedule, SCALE)
-    return ClauseModel(clauses, bias, quantised, char_n)
+    return train_bags(bags, [it.clause for it in items], clauses, cfg)
+
+
+def train_bags(bags: Sequence[Mapping[str, float]], labels: Sequence[str], classes: Sequence[str],
+               cfg: Mapping | None = None) -> ClauseModel:
+    """Train a softmax over `classes` on feature bags the caller built (`train` builds them from
+    the text alone)."""
+    cfg = {**CONFIG, **(cfg or {})}
+    index = {c: k for k, c in enumerate(classes)}
+    rows = [(dict(b), index[y]) for b, y in zip(bags, labels)]
+    bias, quantised = fit(rows, len(classes), cfg, _gradient, _schedule, SCALE)
+    return ClauseModel(classes, bias, quantised, int(cfg["char_n"]))
 
 
 def question_files() -> list[Path]:
@@ -192,7 +204,8 @@ def train_default() -> tuple[ClauseModel, str]:
     return train(items, load_policy().clause_ids), items_digest(items)
 
 
-def dumps(model: ClauseModel, source_sha256: str = "", trained_on: Sequence[str] | None = None) -> str:
+def dumps(model: ClauseModel, source_sha256: str = "", trained_on: Sequence[str] | None = None,
+          config: Mapping | None = None) -> str:
     """The model as the JSON file ships it (sorted keys: retraining gives the same bytes)."""
     if trained_on is None:
         trained_on = [p.relative_to(EVAL_DIR).as_posix() for p in question_files()] + ["guidelines.yaml questions"]
@@ -200,7 +213,7 @@ def dumps(model: ClauseModel, source_sha256: str = "", trained_on: Sequence[str]
         "format": FORMAT,
         "trained_on": list(trained_on),
         "source_sha256": source_sha256,
-        "config": CONFIG,
+        "config": dict(config or CONFIG),
         "clauses": list(model.clauses),
         "bias": list(model.bias),
         "char_n": model.char_n,

@@ -168,7 +168,7 @@ def test_a_very_sure_model_adds_its_clause_next_to_rules_of_another(reviewers) -
     # The rules read a colleague's pay (information-protection); the model also hears the
     # complaint about it. Rule findings stay as they were, the model's comes in text order.
     rules, both = reviewers
-    draft = "musu gramatvedei alga 2800 eiro, bet mums maizniekiem 950. normāli?"
+    draft = "Jaunajam maiņas vadītājam alga ir 2500 EUR, kamēr mums tikai 900. Kur taisnīgums?"
     by_rules, review = rules.review(draft), both.review(draft)
     assert {f.clause for f in by_rules.findings} == {"information-protection"}
     extra = [f for f in review.findings if f not in by_rules.findings]
@@ -181,7 +181,7 @@ def test_a_very_sure_model_adds_its_clause_next_to_rules_of_another(reviewers) -
 @pytest.mark.parametrize(
     "draft",
     [
-        "Pirms gada sāku strādāt slimnīcā bez pieredzes, šodien jau vadu savu maiņu. Paldies mentorei par pacietību 🙏",
+        "Atpakal darba pec slimibas lapas, ka labi redzet visus. Paldies par ziediem, kolegi 🌼",
         "Hiring: two customer service agents with Latvian and English, €1,300 gross + bonuses. Apply on our site.",
     ],
 )

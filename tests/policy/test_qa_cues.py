@@ -85,6 +85,8 @@ PROFILE = load_profile()
         ("Par mūsu banku šodien ir negatīvs raksts portālā. Vai drīkstu komentēt?", "in_news", True),
         ("Can I retweet the news article about the data breach at our company?", "in_news", True),
         ("The ovens keep breaking down. Can I tweet about it?", "in_news", False),
+        ("Vai drīkstu sociālajos medijos kritizēt savu vadību?", "in_news", False),  # social media are not the news
+        ("Par avāriju jau raksta medijos. Vai varu dalīties sociālo mediju kontā?", "in_news", True),
     ],
 )
 def test_read_cues(question: str, field: str, value: object) -> None:
