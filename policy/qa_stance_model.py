@@ -14,8 +14,12 @@ the stances), so it can be learned from the ~1,400 labelled questions.
 Model: a three-way softmax (the clause ranker's code, `policy.qa_model.train_bags`) over the
 question's own features (stems, negated stems, bigrams, character 4-grams) plus the rules'
 reading: the stance they chose, that stance within the chosen clause, the cues the question
-states (`policy.qa_cues`), alone and within the clause, and whether the review engine flagged the
-clause in the question. So it learns where the rules are wrong rather than the stance afresh.
+states (`policy.qa_cues`), alone and within the clause, whether the review engine flagged the
+clause in the question, and the stems again within the clause ("vadība" says "depends" in "does
+management read my posts?", not in "can I criticise management?"). So it learns where the rules
+are wrong rather than the stance afresh. Leave one file out (1,366 questions in 13 files), stance
+right: rules 76.3% -> 79.5%; the outsiders' files 72.0% -> 77.1%; the two files the rules were
+never tuned on 62.8% -> 69.9% and 69.2% -> 73.5%.
 Its most probable stance is the answer's; when it differs from the rules', the answer quotes the
 chosen clause's best sentence of that stance (`policy.qa.Answerer.ask`). Out of fold, overruling
 the rules only when the model was surer (P >= 0.5, 0.6, 0.7) did worse than taking its argmax.

@@ -91,7 +91,9 @@ _HARD_END = re.compile(r"[!?…\n]")
 class Doc:
     """The draft and everything detectors share about it, computed at most once."""
 
-    __slots__ = ("text", "lang", "tokens", "norms", "lv", "en", "prefix3", "memo", "_starts", "_marks", "_sentence")
+    __slots__ = (
+        "text", "lang", "tokens", "norms", "lv", "en", "prefix3", "memo", "_starts", "_marks", "_sentence", "_positions"
+    )
 
     def __init__(self, text: str, lang: Lang | None = None) -> None:
         self.text = text
@@ -106,7 +108,22 @@ class Doc:
         self._starts = [t.start for t in self.tokens]
         self._marks: dict[str, list[Span]] = {}
         self._sentence: list[int] | None = None
+        self._positions: tuple[dict[str, list[int]], ...] | None = None
         self.memo: dict[object, object] = {}  # per-draft results keyed by the object that made them
+
+    @property
+    def positions(self) -> tuple[dict[str, list[int]], ...]:
+        """Where each key of a token occurs: (norm, lv stem, en stem, 3-letter prefix) -> token
+        indices, in the order of those four lists (phrase lookup meets them in one step)."""
+        if self._positions is None:
+            out = []
+            for keys in (self.norms, self.lv, self.en, self.prefix3):
+                where: dict[str, list[int]] = {}
+                for i, key in enumerate(keys):
+                    where.setdefault(key, []).append(i)
+                out.append(where)
+            self._positions = tuple(out)
+        return self._positions
 
     @property
     def sentence(self) -> list[int]:

@@ -137,22 +137,20 @@ class TermSet:
         out: list[tuple[Span, str]] = []
         toks = doc.tokens
         n = len(toks)
-        by_norm, by_lv, by_en, by_prefix = self._by_norm, self._by_lv, self._by_en, self._by_prefix
-        phrases, labels, open_ = self._phrases, self.labels, self._open
-        # The hot loop of a review: most tokens match nothing, so look up first and build a
-        # candidate set only when something matched.
-        for i, (norm, lv, en, p3) in enumerate(zip(doc.norms, doc.lv, doc.en, doc.prefix3)):
-            a = by_norm.get(norm)
-            b = by_lv.get(lv)
-            c = by_en.get(en)
-            d = by_prefix.get(p3)
-            if not (a or b or c or d or open_):
-                continue
-            cands: set[int] = set(open_)
-            for hit in (a, b, c, d):
-                if hit:
-                    cands.update(hit)
-            for idx in cands:
+        phrases, labels = self._phrases, self.labels
+        # The hot path of a review: most phrase lists share no word with a draft, so the draft's
+        # words (by their four keys, `Doc.positions`) meet the lists' first words by set
+        # intersection, and candidates are built only for the tokens that matched.
+        cands: dict[int, set[int]] = {}
+        for index, where in zip((self._by_norm, self._by_lv, self._by_en, self._by_prefix), doc.positions):
+            for key in index.keys() & where.keys():
+                for i in where[key]:
+                    cands.setdefault(i, set()).update(index[key])
+        if self._open:
+            for i in range(n):
+                cands.setdefault(i, set()).update(self._open)
+        for i, ids in cands.items():
+            for idx in ids:
                 words = phrases[idx]
                 last = i + len(words) - 1
                 if last >= n:
