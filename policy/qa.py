@@ -210,13 +210,13 @@ class Answerer:
             ranked = tuple((self.policy.clauses[i].id, round(s, 4)) for i, s in m.ranked)
             text = SAY["not_covered"][lang].format(version=self.policy.version, whom=self._whom)
             return Answer(text, "not_covered", lang, self.policy.version, (), None, ranked)
-        order = self.rank(question, m)
+        order, quote, rules = self._rules(question, q, m, flagged)
         ranked = tuple((self.policy.clauses[i].id, round(s, 4)) for i, s in order)
         ci = order[0][0]
-        stance, quote = self.index.stance(ci, q, m, flagged=ci in flagged)
+        stance = rules.stance
         clause = self.policy.clauses[ci]
         if self.stance_model is not None:
-            read = self.stance_model.stance(question, Reading(stance, clause.id, q.cues, ci in flagged))
+            read = self.stance_model.stance(question, rules)
             if read != stance:
                 # The clause's best sentence of the model's stance is quoted; a clause with no
                 # sentence of that side keeps the rules' answer.
@@ -241,9 +241,17 @@ class Answerer:
         q, m, flagged = self.retrieve(question, detect_language(question))
         if not m.confident or self._learned_out_of_scope(question, q, flagged):
             return None
-        ci = self.rank(question, m)[0][0]
-        stance = self.index.stance(ci, q, m, flagged=ci in flagged)[0]
-        return Reading(stance, self.policy.clauses[ci].id, q.cues, ci in flagged)
+        return self._rules(question, q, m, flagged)[2]
+
+    def _rules(
+        self, question: str, q: Query, m: Match, flagged: frozenset[int]
+    ) -> tuple[list[tuple[int, float]], Text, Reading]:
+        """For an in-scope question: the ranked clauses, and the rules' quote and reading in the
+        first one."""
+        order = self.rank(question, m)
+        ci = order[0][0]
+        stance, quote = self.index.stance(ci, q, m, flagged=ci in flagged)
+        return order, quote, Reading(stance, self.policy.clauses[ci].id, q.cues, ci in flagged)
 
     def _learned_out_of_scope(self, question: str, q: Query, flagged: frozenset[int]) -> bool:
         """The scope model overrules an in-scope reading when it is sure the question is not

@@ -30,6 +30,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from policy.classifier import analyse
@@ -85,7 +86,7 @@ class ClauseModel:
 
     def log_probs(self, question: str) -> list[float]:
         """log P(clause | question), in `self.clauses` order."""
-        return self.log_probs_of(analyse(question, self.char_n).bag())
+        return self.log_probs_of(question_bag(question, self.char_n))
 
     def log_probs_of(self, bag: Mapping[str, float]) -> list[float]:
         """log P(class | features), for a caller that builds its own feature bag."""
@@ -97,6 +98,13 @@ class ClauseModel:
                 for k in range(n):
                     z[k] += w[k] * v / SCALE
         return _log_softmax(z)
+
+
+@lru_cache(maxsize=8)
+def question_bag(question: str, char_n: int) -> Mapping[str, float]:
+    """The question's features, read-only. The clause ranker, the scope model and the stance
+    model all read the same question: it is analysed once."""
+    return MappingProxyType(analyse(question, char_n).bag())
 
 
 @lru_cache(maxsize=1)

@@ -37,11 +37,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from policy.classifier import analyse
 from policy.model import Stance
 from policy.qa_cues import Cues
 from policy.qa_model import CONFIG as CLAUSE_CONFIG
-from policy.qa_model import ClauseModel, Item, items_digest, question_files, train_bags
+from policy.qa_model import EVAL_DIR, ClauseModel, Item, items_digest, question_bag, question_files, train_bags
 from policy.sgd import model_main
 
 MODEL_PATH = Path(__file__).parent / "data" / "stance_model.json"
@@ -63,7 +62,7 @@ class Reading:
 
 def features(question: str, rules: Reading, char_n: int = int(CONFIG["char_n"])) -> dict[str, float]:
     """The question's text features plus the rules' reading of it (see the module docstring)."""
-    text = analyse(question, char_n).bag()
+    text = question_bag(question, char_n)
     bag = dict(text)
     if CROSS:
         for f, v in text.items():
@@ -137,7 +136,7 @@ def training_cases() -> list[Case]:
         for q in load_questions(p):
             if q.stance in CLASSES and extract_draft(q.text) is None:
                 item = Item(q.text, q.lang, q.stance, p.name)
-                cases.append(Case(item, p.relative_to(MODEL_PATH.parents[1] / "eval").as_posix(), answerer.rules_reading(q.text)))
+                cases.append(Case(item, p.relative_to(EVAL_DIR).as_posix(), answerer.rules_reading(q.text)))
     return cases
 
 
